@@ -1,0 +1,120 @@
+package io.maildrill.transcript;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Every byte exchanged on one session, in order, time-stamped, with credentials redacted
+ * before they are stored. Thread-safe: the Netty event loop appends, the runner reads.
+ *
+ * <p>Redaction happens on the way in (see {@link CredentialRedactor}), so a password never
+ * reaches memory that a report writer could later read.
+ */
+public final class Transcript {
+
+    /** Which way the bytes went. */
+    public enum Direction { CLIENT, SERVER, NOTE }
+
+    /** One chunk of traffic (or a harness note such as "TLS started", "connection closed"). */
+    public record Entry(Instant at, Direction direction, byte[] bytes) {
+        public Entry {
+            bytes = bytes.clone();
+        }
+
+        @Override
+        public byte[] bytes() {
+            return bytes.clone();
+        }
+
+        public String text() {
+            return new String(bytes, StandardCharsets.ISO_8859_1);
+        }
+    }
+
+    /** Large payloads (a multi-megabyte literal) are cut to this length plus a marker, to bound memory. */
+    public static final int MAX_ENTRY_BYTES = 64 * 1024;
+
+    private final String sessionName;
+    private final Clock clock;
+    private final CredentialRedactor redactor;
+    private final List<Entry> entries = new ArrayList<>();
+    private boolean enabled = true;
+
+    public Transcript(String sessionName, CredentialRedactor redactor) {
+        this(sessionName, redactor, Clock.systemUTC());
+    }
+
+    public Transcript(String sessionName, CredentialRedactor redactor, Clock clock) {
+        this.sessionName = sessionName;
+        this.redactor = redactor;
+        this.clock = clock;
+    }
+
+    public String sessionName() {
+        return sessionName;
+    }
+
+    /** Benchmarks switch recording off: a million FETCH responses are not worth keeping. */
+    public synchronized void setEnabled(boolean enabled) {
+        this.enabled = enabled;
+    }
+
+    public synchronized void clientSent(byte[] bytes) {
+        if (enabled) {
+            entries.add(new Entry(clock.instant(), Direction.CLIENT, cap(redactor.redactClientLine(bytes))));
+        }
+    }
+
+    public synchronized void serverSent(byte[] bytes) {
+        if (enabled) {
+            entries.add(new Entry(clock.instant(), Direction.SERVER, cap(bytes)));
+        }
+    }
+
+    public synchronized void note(String text) {
+        entries.add(new Entry(clock.instant(), Direction.NOTE, text.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    public synchronized List<Entry> entries() {
+        return List.copyOf(entries);
+    }
+
+    /** The last {@code n} lines, rendered as {@code C: }/{@code S: }/{@code #: } lines for failure messages. */
+    public synchronized List<String> lastLines(int n) {
+        List<String> lines = render();
+        return lines.subList(Math.max(0, lines.size() - n), lines.size());
+    }
+
+    /** The whole transcript as prefixed lines, for reports. */
+    public synchronized List<String> render() {
+        List<String> lines = new ArrayList<>();
+        for (Entry e : entries) {
+            String prefix = switch (e.direction()) {
+                case CLIENT -> "C: ";
+                case SERVER -> "S: ";
+                case NOTE -> "#: ";
+            };
+            for (String line : e.text().split("\r\n|\n", -1)) {
+                if (!line.isEmpty()) {
+                    lines.add(prefix + line);
+                }
+            }
+        }
+        return lines;
+    }
+
+    private static byte[] cap(byte[] bytes) {
+        if (bytes.length <= MAX_ENTRY_BYTES) {
+            return bytes;
+        }
+        byte[] marker = ("\r\n[... " + (bytes.length - MAX_ENTRY_BYTES) + " more octets not kept ...]\r\n")
+                .getBytes(StandardCharsets.US_ASCII);
+        byte[] out = new byte[MAX_ENTRY_BYTES + marker.length];
+        System.arraycopy(bytes, 0, out, 0, MAX_ENTRY_BYTES);
+        System.arraycopy(marker, 0, out, MAX_ENTRY_BYTES, marker.length);
+        return out;
+    }
+}
