@@ -1,8 +1,33 @@
 package io.maildrill.cli;
 
-/** Placeholder entry point; replaced by the picocli command tree. */
-public final class Main {
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code maildrill} command: conformance checks, benchmarks, provisioning, reports. */
+@Command(name = "maildrill", mixinStandardHelpOptions = true, version = "maildrill 0.1.0",
+        description = "POP3/IMAP conformance and load-testing harness.",
+        subcommands = {CommandLine.HelpCommand.class})
+public final class Main implements Runnable {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
     public static void main(String[] args) {
-        System.out.println("maildrill");
+        System.exit(run(args));
+    }
+
+    /** Runs the command line and returns the exit code (tests call this instead of main). */
+    public static int run(String... args) {
+        CommandLine cli = new CommandLine(new Main());
+        cli.setExecutionExceptionHandler(new ErrorHandler());
+        // Usage errors exit 2, like every other "you asked for something that cannot be done".
+        cli.setExitCodeExceptionMapper(e -> ExitCodes.USAGE_OR_CONNECTION);
+        cli.getCommandSpec().exitCodeOnInvalidInput(ExitCodes.USAGE_OR_CONNECTION);
+        return cli.execute(args);
+    }
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(System.out);
     }
 }
