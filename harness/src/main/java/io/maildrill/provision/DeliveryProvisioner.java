@@ -1,0 +1,97 @@
+package io.maildrill.provision;
+
+import io.maildrill.net.Endpoint;
+import io.maildrill.target.Account;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Provisions through LMTP or SMTP delivery, over several connections in parallel. Delivery
+ * always lands in INBOX, and parallel connections may store messages out of source order, so
+ * scripts that rely on sequence order use one connection.
+ */
+public final class DeliveryProvisioner implements Provisioner {
+
+    private final Endpoint endpoint;
+    private final SmtpFamilyClient.Dialect dialect;
+    private final int connections;
+    private final Duration timeout;
+
+    private DeliveryProvisioner(Endpoint endpoint, SmtpFamilyClient.Dialect dialect, int connections, Duration timeout) {
+        if (connections < 1) {
+            throw new IllegalArgumentException("connections: " + connections + " (expected: >= 1)");
+        }
+        this.endpoint = endpoint;
+        this.dialect = dialect;
+        this.connections = connections;
+        this.timeout = timeout;
+    }
+
+    public static DeliveryProvisioner lmtp(Endpoint endpoint, int connections, Duration timeout) {
+        return new DeliveryProvisioner(endpoint, SmtpFamilyClient.Dialect.LMTP, connections, timeout);
+    }
+
+    public static DeliveryProvisioner smtp(Endpoint endpoint, int connections, Duration timeout) {
+        return new DeliveryProvisioner(endpoint, SmtpFamilyClient.Dialect.SMTP, connections, timeout);
+    }
+
+    @Override
+    public String method() {
+        return dialect + " delivery (" + connections + " connection" + (connections == 1 ? "" : "s") + ")";
+    }
+
+    @Override
+    public ProvisionResult fill(Account account, String mailbox, MessageSource messages, ProvisionProgress progress) {
+        if (!"INBOX".equalsIgnoreCase(mailbox)) {
+            throw new ProvisionException(dialect + " delivery can only fill INBOX, not " + mailbox
+                    + " (use IMAP APPEND for other mailboxes)");
+        }
+        String recipient = account.user().contains("@") ? account.user() : account.user() + "@localhost";
+        AtomicLong next = new AtomicLong();
+        AtomicLong octets = new AtomicLong();
+        long started = System.nanoTime();
+        ExecutorService pool = Executors.newFixedThreadPool(connections, r -> {
+            Thread t = new Thread(r, "maildrill-deliver");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<Future<Void>> workers = new ArrayList<>();
+            for (int c = 0; c < connections; c++) {
+                workers.add(pool.submit(() -> {
+                    try (SmtpFamilyClient client = new SmtpFamilyClient(endpoint, dialect, timeout)) {
+                        for (long i = next.getAndIncrement(); i < messages.count(); i = next.getAndIncrement()) {
+                            byte[] message = messages.message(i);
+                            client.deliver(recipient, message);
+                            octets.addAndGet(message.length);
+                            progress.advanced(1);
+                        }
+                    }
+                    return null;
+                }));
+            }
+            for (Future<Void> worker : workers) {
+                worker.get();
+            }
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof ProvisionException pe) {
+                throw pe;
+            }
+            throw new ProvisionException("delivery to " + endpoint + " failed: " + cause.getMessage(), cause);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ProvisionException("interrupted while delivering to " + endpoint, e);
+        } finally {
+            pool.shutdownNow();
+        }
+        return new ProvisionResult(messages.count(), octets.get(), Duration.ofNanos(System.nanoTime() - started), method());
+    }
+
+}
