@@ -1,0 +1,31 @@
+package io.maildrill.run;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+
+class ExpectationsTest {
+
+    @Test
+    void exactIdsAndGlobsFindTheirReasons() {
+        Expectations e = Expectations.parse("greenmail.txt", """
+                # GreenMail 2.1.13
+                pop3/deletion/dele-then-retr.script   RETR after DELE answers +OK (P26)
+
+                imap/sync/idle-*.script  IDLE push is late
+                """);
+        assertThat(e.lookup("pop3/deletion/dele-then-retr.script")).hasValueSatisfying(k -> {
+            assertThat(k.reason()).isEqualTo("RETR after DELE answers +OK (P26)");
+            assertThat(k.line()).isEqualTo(2);
+        });
+        assertThat(e.lookup("imap/sync/idle-expunge.script")).hasValueSatisfying(k -> assertThat(k.line()).isEqualTo(4));
+        assertThat(e.lookup("imap/sync/noop-expunge.script")).isEmpty();
+    }
+
+    @Test
+    void entryWithoutReasonIsRejectedWithFileAndLine() {
+        assertThatThrownBy(() -> Expectations.parse("x.txt", "# c\npop3/a.script\n"))
+                .hasMessageStartingWith("x.txt:2:").hasMessageContaining("needs its reason");
+    }
+}
