@@ -1,5 +1,6 @@
 # Sourced by start, stop and reset-user so that all three agree on paths, ports and users.
 # Every value can be overridden from the environment; nothing here has side effects.
+source "$(dirname "${BASH_SOURCE[0]}")/../common.sh"
 
 MAILDRILL_SERVERS_DIR=${MAILDRILL_SERVERS_DIR:-/tmp/maildrill-servers}
 # Dovecot's auth and mail processes run unprivileged and must traverse this path, so it
@@ -44,6 +45,6 @@ dovecot_users() {
 dovecot_log_tail() {
   if [[ -r $DOVECOT_LOG ]]; then
     log "last lines of $DOVECOT_LOG:"
-    tail -n 30 "$DOVECOT_LOG" >&2
+    tail -n 20 "$DOVECOT_LOG" >&2
   fi
 }
