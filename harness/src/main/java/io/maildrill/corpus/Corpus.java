@@ -55,6 +55,20 @@ public final class Corpus implements Iterable<CorpusMessage> {
         return IntStream.range(0, spec.messageCount()).mapToObj(this::message);
     }
 
+    /**
+     * Messages {@code fromIndex} (inclusive) to {@code toIndex} (exclusive), generated as reached;
+     * lets a provisioner split a corpus into ranges without generating what it skips.
+     *
+     * @throws IndexOutOfBoundsException unless {@code 0 <= fromIndex <= toIndex <= size()}
+     */
+    public Stream<CorpusMessage> stream(int fromIndex, int toIndex) {
+        if (fromIndex < 0 || toIndex > spec.messageCount() || fromIndex > toIndex) {
+            throw new IndexOutOfBoundsException("range: " + fromIndex + ".." + toIndex
+                    + " (expected: 0 <= from <= to <= " + spec.messageCount() + ")");
+        }
+        return IntStream.range(fromIndex, toIndex).mapToObj(i -> MessageGenerator.generate(spec, i));
+    }
+
     /** All messages in index order, generated one at a time. */
     @Override
     public Iterator<CorpusMessage> iterator() {

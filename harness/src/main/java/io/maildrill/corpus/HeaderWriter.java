@@ -100,6 +100,33 @@ final class HeaderWriter {
         out.crlf();
     }
 
+    /**
+     * {@code From: =?UTF-8?Q?...?= <addr>} with one Q encoded-word per name part, folded so no
+     * line passes 78 octets. The space between name parts is encoded ("_") at the start of the
+     * next word, because white space between encoded-words is dropped when decoding.
+     */
+    static void encodedQFrom(ByteSink out, Address from) {
+        out.ascii("From:");
+        int lineStart = out.length() - 5;
+        String name = from.displayName();
+        int i = 0;
+        while (i < name.length()) {
+            int space = name.indexOf(' ', i + 1);
+            int end = space < 0 ? name.length() : space;
+            String word = encodedQ(name.substring(i, end));
+            if (out.length() - lineStart + 1 + word.length() > 78) {
+                out.crlf();
+                lineStart = out.length();
+            }
+            out.put(' ').ascii(word);
+            i = end;
+        }
+        if (out.length() - lineStart + 3 + from.address().length() > 78) {
+            out.crlf();
+        }
+        out.ascii(" <").ascii(from.address()).put('>').crlf();
+    }
+
     /** An RFC 2047 Q encoded-word for a display name (phrase context: only letters and digits literal). */
     static String encodedQ(String text) {
         StringBuilder sb = new StringBuilder("=?UTF-8?Q?");

@@ -49,8 +49,7 @@ final class MessageGenerator {
             int who = r.nextInt(Vocabulary.UNICODE_NAMES.length);
             from = new Address(Vocabulary.UNICODE_NAMES[who],
                     Vocabulary.UNICODE_LOCAL_PARTS[who] + "@" + domain(r));
-            out.ascii("From: ").ascii(HeaderWriter.encodedQ(from.displayName()))
-                    .ascii(" <").ascii(from.address()).put('>').crlf();
+            HeaderWriter.encodedQFrom(out, from);
         } else {
             from = person(r);
             out.ascii("From: ").ascii(from.displayName()).ascii(" <").ascii(from.address()).put('>').crlf();
