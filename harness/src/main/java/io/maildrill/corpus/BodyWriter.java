@@ -69,13 +69,16 @@ final class BodyWriter {
             if (chars < 4) {
                 break;
             }
+            int at = out.reserve(chars + 2);
+            byte[] buf = out.array();
             for (int written = 0; written < chars; ) {
                 long bits = r.nextLong();
                 for (int k = 0; k < 10 && written < chars; k++, written++) {
-                    out.put(BASE64[(int) (bits >>> (6 * k)) & 63]);
+                    buf[at + written] = BASE64[(int) (bits >>> (6 * k)) & 63];
                 }
             }
-            out.crlf();
+            buf[at + chars] = '\r';
+            buf[at + chars + 1] = '\n';
         }
     }
 

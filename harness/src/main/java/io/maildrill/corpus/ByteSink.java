@@ -32,6 +32,17 @@ final class ByteSink {
         }
     }
 
+    /**
+     * Makes room for {@code n} octets, counts them as written and returns the offset at which
+     * the caller must fill them in {@link #array()} (valid until the next write).
+     */
+    int reserve(int n) {
+        ensure(n);
+        int at = len;
+        len += n;
+        return at;
+    }
+
     ByteSink put(int b) {
         ensure(1);
         buf[len++] = (byte) b;

@@ -9,10 +9,13 @@ import java.util.SplittableRandom;
  */
 final class TextWriter {
 
-    private static final byte[] PAD = "lorem".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    private static final byte[] PAD = "loremipsumdolor".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
 
     /** Line width for ordinary text, well under the RFC 5322 recommendation of 78. */
     static final int WIDTH = 72;
+
+    /** Smallest text written by {@link #paragraphs}: one short line of words. */
+    private static final int MIN_TEXT = 40;
 
     private TextWriter() {
     }
@@ -38,8 +41,10 @@ final class TextWriter {
         }
         int used = out.length() - start;
         int gap = exact ? max - used : (used == 0 ? 1 : 0);
-        if (gap > 0) {
-            if (used > 0 && gap >= 2) {
+        if (gap == 1 && used > 0) {
+            out.put('.'); // ends the line like a sentence instead of gluing a letter to the last word
+        } else if (gap > 0) {
+            if (used > 0) {
                 out.put(' ');
                 gap--;
             }
@@ -51,10 +56,11 @@ final class TextWriter {
 
     /**
      * Writes paragraphs of text lines, each ending in CRLF, totalling {@code budget} octets as
-     * closely as line structure allows; always at least one line.
+     * closely as line structure allows; always at least one line of a few words, even when the
+     * headers alone already exceed the message's size target.
      */
     static void paragraphs(ByteSink out, SplittableRandom r, long budget, int unicodeOneIn) {
-        long end = out.length() + Math.max(budget, 3);
+        long end = out.length() + Math.max(budget, MIN_TEXT);
         int linesInParagraph = 0;
         int paragraphLength = 3 + r.nextInt(6);
         boolean first = true;
