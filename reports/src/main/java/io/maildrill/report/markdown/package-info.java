@@ -1,0 +1,2 @@
+/** Markdown summary of a run for pull-request comments (GitHub-flavoured Markdown). */
+package io.maildrill.report.markdown;
