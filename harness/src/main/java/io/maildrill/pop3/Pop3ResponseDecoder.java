@@ -210,17 +210,12 @@ public final class Pop3ResponseDecoder extends ByteToMessageDecoder {
             if (lf < 0) {
                 lfSearchOffset = end - base;
                 if (end - base > maxResponseLength) {
-                    emit(out, pendingSolicited, new Pop3Malformed(new MalformedReply(
-                            "multi-line reply longer than " + maxResponseLength + " octets", maxResponseLength,
-                            "terminating \".\" line within " + maxResponseLength + " octets",
-                            ByteBufUtil.getBytes(in, base, Math.min(MalformedReply.MAX_QUOTED, end - base)))));
-                    skipAtLineStart = lineStart == end;
-                    in.skipBytes(end - base);
-                    resetPending();
-                    state = State.SKIP_CONTENT;
-                    return true;
+                    return oversized(in, base, lineStart, out);
                 }
                 return false;
+            }
+            if (lf + 1 - base > maxResponseLength) {
+                return oversized(in, base, lineStart, out);
             }
             // lineStart .. eol is the line; eol .. lf its line end
             int eol = lf > lineStart && in.getByte(lf - 1) == CR ? lf - 1 : lf;
@@ -240,6 +235,19 @@ public final class Pop3ResponseDecoder extends ByteToMessageDecoder {
             lineOffset = lf + 1 - base;
             lfSearchOffset = lineOffset;
         }
+    }
+
+    /** Reports the reply as malformed and drops it from the current line on, through its terminator. */
+    private boolean oversized(ByteBuf in, int base, int lineStart, List<Object> out) {
+        emit(out, pendingSolicited, new Pop3Malformed(new MalformedReply(
+                "multi-line reply longer than " + maxResponseLength + " octets", maxResponseLength,
+                "terminating \".\" line within " + maxResponseLength + " octets",
+                ByteBufUtil.getBytes(in, base, Math.min(MalformedReply.MAX_QUOTED, in.readableBytes())))));
+        in.readerIndex(lineStart);
+        skipAtLineStart = true;
+        resetPending();
+        state = State.SKIP_CONTENT;
+        return true;
     }
 
     private void finishMultiLine(ByteBuf in, int base, int terminatorStart, int lf, List<Object> out) {
