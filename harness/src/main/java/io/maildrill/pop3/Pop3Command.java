@@ -22,6 +22,11 @@ import java.util.stream.Stream;
  */
 public final class Pop3Command {
 
+    // Declared before the constants: their initialisation reads these sets.
+    private static final Set<String> ALWAYS_MULTI_LINE = Set.of("CAPA", "RETR", "TOP");
+    private static final Set<String> MULTI_LINE_WITHOUT_ARGUMENT = Set.of("LIST", "UIDL", "AUTH");
+    private static final Set<String> CREDENTIAL_VERBS = Set.of("PASS", "APOP", "AUTH");
+
     public static final Pop3Command USER = cached("USER");
     public static final Pop3Command PASS = cached("PASS");
     public static final Pop3Command APOP = cached("APOP");
@@ -41,10 +46,6 @@ public final class Pop3Command {
     private static final Map<String, Pop3Command> CACHE = Stream.of(
                     USER, PASS, APOP, AUTH, STLS, CAPA, STAT, LIST, RETR, TOP, UIDL, DELE, RSET, NOOP, QUIT)
             .collect(Collectors.toUnmodifiableMap(Pop3Command::verb, Function.identity()));
-
-    private static final Set<String> ALWAYS_MULTI_LINE = Set.of("CAPA", "RETR", "TOP");
-    private static final Set<String> MULTI_LINE_WITHOUT_ARGUMENT = Set.of("LIST", "UIDL", "AUTH");
-    private static final Set<String> CREDENTIAL_VERBS = Set.of("PASS", "APOP", "AUTH");
 
     private final String verb;
     private final List<String> args;
