@@ -88,6 +88,16 @@ public final class Pop3Command {
         return new Pop3Command(verb, list, null, expectationFor(verb, list));
     }
 
+    /**
+     * A command from a script line such as {@code "RETR 1"}: the first word is the verb, the rest
+     * (split at each single SP, so repeated spaces survive) its arguments, and the reply shape is
+     * derived from them. The encoder writes the line back exactly, plus CRLF.
+     */
+    public static Pop3Command fromLine(String line) {
+        String[] words = line.split(" ", -1);
+        return of(words[0], Arrays.copyOfRange(words, 1, words.length));
+    }
+
     /** A text line sent as given, with CRLF appended, expecting the given reply shape. */
     public static Pop3Command rawLine(String line, Pop3ResponseExpectation expectation) {
         return raw((line + "\r\n").getBytes(StandardCharsets.UTF_8), expectation);

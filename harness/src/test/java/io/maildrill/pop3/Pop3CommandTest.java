@@ -60,6 +60,15 @@ class Pop3CommandTest {
     }
 
     @Test
+    void fromLineSplitsVerbAndArgumentsAndDerivesTheReplyShape() {
+        Pop3Command retr = Pop3Command.fromLine("RETR 1");
+        assertThat(retr).isEqualTo(Pop3Commands.retr(1));
+        assertThat(Pop3Command.fromLine("LIST").expectsMultiLine()).isTrue();
+        assertThat(Pop3Command.fromLine("LIST  1").args()).containsExactly("", "1");
+        assertThat(Pop3Command.fromLine("LIST  1").expectsMultiLine()).isFalse();
+    }
+
+    @Test
     void equalityIsByValue() {
         assertThat(Pop3Commands.retr(1)).isEqualTo(Pop3Command.of("RETR", "1"));
         assertThat(Pop3Commands.retr(1)).isNotEqualTo(Pop3Commands.retr(2));

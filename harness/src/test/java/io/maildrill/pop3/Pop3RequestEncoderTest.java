@@ -52,6 +52,11 @@ class Pop3RequestEncoderTest {
     }
 
     @Test
+    void scriptLineRoundTripsExactly() {
+        assertThat(encode(Pop3Command.fromLine("TOP  1 0 "))).isEqualTo(ascii("TOP  1 0 \r\n"));
+    }
+
+    @Test
     void argumentsAreUtf8() {
         assertThat(encode(Pop3Commands.user("j\u00f6rg"))).isEqualTo("USER j\u00f6rg\r\n".getBytes(StandardCharsets.UTF_8));
     }
