@@ -28,8 +28,11 @@ public sealed interface Expectation extends Located {
         }
     }
 
-    /** IMAP {@code A< +} / {@code A< + pattern}: a continuation request. */
-    record Continuation(int line, java.util.Optional<List<Pattern>> text) implements Expectation {
+    /**
+     * IMAP {@code A< +} / {@code A< + pattern}: a continuation request must arrive; {@code A< not + ...}: none may
+     * arrive (e.g. for a literal the server must refuse at once).
+     */
+    record Continuation(int line, Presence presence, java.util.Optional<List<Pattern>> text) implements Expectation {
         public Continuation {
             text = text.map(List::copyOf);
         }

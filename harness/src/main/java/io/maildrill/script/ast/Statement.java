@@ -25,8 +25,13 @@ public sealed interface Statement extends Located {
         }
     }
 
-    /** {@code A>> "a STARTTLS\r\nb NOOP\r\n"}: octets sent exactly, no tag, no CRLF added, no response awaited. */
-    record SendRaw(int line, String session, ByteString bytes) implements OnSession {}
+    /**
+     * {@code A>> "a STARTTLS\r\nb NOOP\r\n"}: octets sent exactly, nothing added, no response awaited.
+     * With a handle, {@code A/x1>> "x1 LOGIN {4000000000}\r\n"}, the octets hold one command whose response a
+     * later {@code A/x1<} group expects: for IMAP the handle is the tag inside the octets, for POP3 it names the
+     * next response.
+     */
+    record SendRaw(int line, String session, Optional<String> handle, ByteString bytes) implements OnSession {}
 
     /**
      * A group of consecutive {@code A< ...} lines evaluated together (see docs, "Expectation groups").

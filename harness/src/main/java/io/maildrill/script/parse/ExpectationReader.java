@@ -91,10 +91,7 @@ final class ExpectationReader {
                 return of(responseLine(Presence.MUST, word, column));
             }
             case "+" -> {
-                if (protocol != Protocol.IMAP) {
-                    throw new SyntaxError(column, "'+' (continuation request) is IMAP only; POP3 status is +OK or -ERR");
-                }
-                return of(new Expectation.Continuation(line, optionalPatterns()));
+                return of(continuation(Presence.MUST, column));
             }
             default -> {
                 return of(status(word, column));
@@ -102,7 +99,17 @@ final class ExpectationReader {
         }
     }
 
+    private Expectation continuation(Presence presence, int column) {
+        if (protocol != Protocol.IMAP) {
+            throw new SyntaxError(column, "'+' (continuation request) is IMAP only; POP3 status is +OK or -ERR");
+        }
+        return new Expectation.Continuation(line, presence, optionalPatterns());
+    }
+
     private Expectation responseLine(Presence presence, String kind, int column) {
+        if (kind.equals("+")) {
+            return continuation(presence, column);
+        }
         if (kind.equals("*")) {
             if (protocol != Protocol.IMAP) {
                 throw new SyntaxError(column, "untagged '*' responses are IMAP only (for POP3 content lines write 'line PATTERN')");
@@ -113,7 +120,7 @@ final class ExpectationReader {
             pop3Only(kind, column);
             return new Expectation.ContentLine(line, presence, patterns());
         }
-        throw new SyntaxError(column, "expected '*' (IMAP untagged) or 'line' (POP3 content line) after may/not, found '" + kind + "'");
+        throw new SyntaxError(column, "expected '*' (IMAP untagged), '+' (continuation) or 'line' (POP3 content line) after may/not, found '" + kind + "'");
     }
 
     private Expectation status(String word, int column) {

@@ -139,9 +139,10 @@ public final class ScriptParser {
             closeGroup();
             throw new SyntaxError(indent + 1, "unknown session " + name + " (expected a 'session " + name + " imap|pop3 account=N' line before its first use)");
         }
-        if (tag.isPresent() && session.decl.protocol() != Protocol.IMAP) {
+        if (tag.isPresent() && session.decl.protocol() != Protocol.IMAP && op.equals(">")) {
             closeGroup();
-            throw new SyntaxError(indent + name.length() + 2, "explicit tags are IMAP only; POP3 commands are untagged (write " + name + "> ...)");
+            throw new SyntaxError(indent + name.length() + 2, "explicit tags are IMAP only; POP3 commands are untagged (write "
+                    + name + "> ...; a handle like " + name + "/r1>> only goes with raw sends)");
         }
         LineCursor rest = new LineCursor(m.group(4), restColumn);
         if (op.equals("<")) {
@@ -149,16 +150,29 @@ public final class ScriptParser {
             return;
         }
         closeGroup();
-        if (tag.isPresent() && !op.equals(">")) {
-            throw new SyntaxError(indent + 1, "a tag only goes with '>' (send) and '<' (expect), e.g. " + name + "/t1> NOOP");
+        if (tag.isPresent() && op.equals(":")) {
+            throw new SyntaxError(indent + 1, "a tag only goes with '>', '>>' and '<', e.g. " + name + "/t1> NOOP");
         }
         switch (op) {
             case ">" -> send(session, tag, rest);
             case ">>" -> {
+                if (session.idling()) {
+                    throw new SyntaxError(indent + 1, name + " is idling since line " + session.idleLine + " (expected '" + name + ": done' first)");
+                }
                 rest.skipSpaces();
                 var bytes = Escapes.readQuoted(rest);
                 requireEnd(rest);
-                statements.add(new Statement.SendRaw(currentLine, name, bytes));
+                if (tag.isPresent()) {
+                    if (session.pending.stream().anyMatch(p -> p.tag().equals(tag))) {
+                        throw new SyntaxError(indent + 1, "tag " + tag.get() + " is still awaiting its status in " + name + " (expected a new tag)");
+                    }
+                    if (session.decl.protocol() == Protocol.IMAP && !bytes.latin1().startsWith(tag.get() + " ")) {
+                        throw new SyntaxError(restColumn + 2, "raw IMAP octets for " + name + "/" + tag.get()
+                                + ">> must start with the tag (expected \"" + tag.get() + " ...\")");
+                    }
+                    session.pending.add(new SessionState.Pending(currentLine, tag));
+                }
+                statements.add(new Statement.SendRaw(currentLine, name, tag, bytes));
             }
             default -> action(session, rest);
         }
@@ -172,6 +186,10 @@ public final class ScriptParser {
         rest.next();
         if (session.idling()) {
             throw new SyntaxError(1, name + " is idling since line " + session.idleLine + " (expected '" + name + ": done' before its next command)");
+        }
+        if (tag.isPresent() && tag.get().matches(java.util.regex.Pattern.quote(name) + "\\d+")) {
+            throw new SyntaxError(1, "tag " + tag.get() + " looks like an automatic tag of " + name
+                    + " (expected a tag that is not " + name + " followed by digits, e.g. p1)");
         }
         if (tag.isPresent() && session.pending.stream().anyMatch(p -> p.tag().equals(tag))) {
             throw new SyntaxError(1, "tag " + tag.get() + " is still awaiting its status in " + name + " (expected a new tag)");

@@ -173,6 +173,22 @@ class ParseProblemsTest {
     }
 
     @Test
+    void tagMisuse() {
+        List<ParseProblem> all = problems(ScriptText.imap("session A imap account=1",
+                "A/A7> NOOP",
+                "A/x1>> \"y1 NOOP\\r\\n\"",
+                "A/t1: idle",
+                "A/p1> NOOP",
+                "A/p1> NOOP",
+                "A/p1< OK"));
+        assertThat(all).extracting(ParseProblem::line).containsExactly(H + 2, H + 3, H + 4, H + 6);
+        assertThat(all.get(0).message()).contains("looks like an automatic tag of A");
+        assertThat(all.get(1).message()).contains("must start with the tag");
+        assertThat(all.get(2).message()).contains("a tag only goes with");
+        assertThat(all.get(3).message()).contains("tag p1 is still awaiting its status");
+    }
+
+    @Test
     void sessionDeclarationProblems() {
         List<ParseProblem> all = problems(ScriptText.imap(
                 "session a imap account=1",

@@ -203,8 +203,32 @@ class ScriptParserStatementsTest {
                 "session A imap account=1 login=none",
                 "A>> \"a STARTTLS\\r\\nb NOOP\\r\\n\\x00\\xff\\\\\\\"\""));
         var raw = (Statement.SendRaw) script.statements().get(0);
+        assertThat(raw.handle()).isEmpty();
         assertThat(raw.bytes()).isEqualTo(ByteString.of(new byte[] {
                 'a', ' ', 'S', 'T', 'A', 'R', 'T', 'T', 'L', 'S', '\r', '\n', 'b', ' ', 'N', 'O', 'O', 'P', '\r', '\n', 0, (byte) 0xff, '\\', '"'}));
+    }
+
+    @Test
+    void rawSendsWithAHandleAwaitTheirOwnGroup() throws Exception {
+        Script imap = ScriptParser.parse("s", ScriptText.imap(
+                "session A imap account=1 login=none",
+                "A/x1>> \"x1 LOGIN {4000000000}\\r\\n\"",
+                "A/x1< not + ...",
+                "A/x1< BAD|NO ...",
+                "A>> \"no response awaited\\r\\n\""));
+        var raw = (Statement.SendRaw) imap.statements().get(0);
+        assertThat(raw.handle()).contains("x1");
+        var group = (Statement.Expect) imap.statements().get(1);
+        assertThat(group.target()).isEqualTo(new ExpectTarget.Command(H + 2));
+        assertThat(group.expectations().get(0)).isEqualTo(new Expectation.Continuation(H + 3, Presence.MUST_NOT,
+                Optional.of(List.of(new Pattern.Rest(H + 3)))));
+        assertThat(((Statement.SendRaw) imap.statements().get(2)).handle()).isEmpty();
+
+        Script pop3 = ScriptParser.parse("s", ScriptText.pop3(
+                "session A pop3 account=1 login=none",
+                "A/r1>> \"USER \\x00\\r\\n\"",
+                "A/r1< -ERR"));
+        assertThat(((Statement.Expect) pop3.statements().get(1)).target()).isEqualTo(new ExpectTarget.Command(H + 2));
     }
 
     @Test
