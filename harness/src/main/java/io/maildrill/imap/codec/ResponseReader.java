@@ -153,6 +153,10 @@ final class ResponseReader {
                 pos++;
                 return new ImapValue.ListValue(items);
             }
+            // body-type-mpart (RFC 9051) concatenates body lists with no SP between them: ")("
+            if (c == '(' && line[pos - 1] == ')') {
+                continue;
+            }
             if (c != ' ') {
                 throw error("unexpected '" + printable(line[pos]) + "' in list", "SP or ')'");
             }
