@@ -53,6 +53,11 @@ public final class Transcript {
         this.clock = clock;
     }
 
+    /** The redactor applied to client traffic; sessions register secrets and SASL state with it. */
+    public CredentialRedactor redactor() {
+        return redactor;
+    }
+
     public String sessionName() {
         return sessionName;
     }
