@@ -460,7 +460,8 @@ public final class ImapSession implements AutoCloseable {
      * @return one completion per APPEND command sent, in order (check {@link ImapCompletion#ok()})
      */
     public List<ImapCompletion> appendPipelined(String mailbox, List<byte[]> messages) {
-        int perCommand = capabilities().contains("MULTIAPPEND") ? MULTIAPPEND_BATCH : 1;
+        Set<String> capabilities = capabilities().isEmpty() ? capability() : capabilities();
+        int perCommand = capabilities.contains("MULTIAPPEND") ? MULTIAPPEND_BATCH : 1;
         Semaphore window = new Semaphore(APPEND_WINDOW);
         List<CompletableFuture<ImapCompletion>> futures = new ArrayList<>();
         for (int i = 0; i < messages.size(); i += perCommand) {
