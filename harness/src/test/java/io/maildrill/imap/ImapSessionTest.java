@@ -163,7 +163,7 @@ class ImapSessionTest {
         assertThat(other.authenticatePlain(USER, PASSWORD, true).tagged().tag()).isEqualTo("A0001");
         for (ImapSession s : List.of(session, other)) {
             String transcript = String.join("\n", s.transcript().render());
-            assertThat(transcript).contains("LOGIN alice", "AUTHENTICATE PLAIN", CredentialRedactor.MASK)
+            assertThat(transcript).containsAnyOf("LOGIN alice", "AUTHENTICATE PLAIN").contains(CredentialRedactor.MASK)
                     .doesNotContain(PASSWORD)
                     .doesNotContain(java.util.Base64.getEncoder().encodeToString(
                             ("\0" + USER + "\0" + PASSWORD).getBytes(StandardCharsets.UTF_8)));
