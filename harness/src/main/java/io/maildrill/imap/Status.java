@@ -6,9 +6,14 @@ import java.util.Optional;
 public enum Status {
     OK, NO, BAD, PREAUTH, BYE;
 
+    private static final Status[] ALL = values();
+
     /** Parses a status word case-insensitively. */
     public static Optional<Status> parse(String word) {
-        for (Status s : values()) {
+        if (word.length() > 7) {
+            return Optional.empty();
+        }
+        for (Status s : ALL) {
             if (s.name().equalsIgnoreCase(word)) {
                 return Optional.of(s);
             }

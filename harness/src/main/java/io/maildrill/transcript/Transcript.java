@@ -67,6 +67,11 @@ public final class Transcript {
         this.enabled = enabled;
     }
 
+    /** Whether traffic is recorded; recorders check it first to skip copying bytes that would be dropped. */
+    public synchronized boolean isEnabled() {
+        return enabled;
+    }
+
     public synchronized void clientSent(byte[] bytes) {
         if (enabled) {
             entries.add(new Entry(clock.instant(), Direction.CLIENT, cap(redactor.redactClientLine(bytes))));
