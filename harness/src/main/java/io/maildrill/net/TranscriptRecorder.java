@@ -24,7 +24,7 @@ public final class TranscriptRecorder extends ChannelDuplexHandler {
 
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) throws Exception {
-        if (msg instanceof ByteBuf buf && buf.isReadable()) {
+        if (msg instanceof ByteBuf buf && buf.isReadable() && transcript.isEnabled()) {
             transcript.serverSent(ByteBufUtil.getBytes(buf, buf.readerIndex(), buf.readableBytes(), false));
         }
         ctx.fireChannelRead(msg);
@@ -32,7 +32,7 @@ public final class TranscriptRecorder extends ChannelDuplexHandler {
 
     @Override
     public void write(ChannelHandlerContext ctx, Object msg, ChannelPromise promise) throws Exception {
-        if (msg instanceof ByteBuf buf && buf.isReadable()) {
+        if (msg instanceof ByteBuf buf && buf.isReadable() && transcript.isEnabled()) {
             transcript.clientSent(ByteBufUtil.getBytes(buf, buf.readerIndex(), buf.readableBytes(), false));
         }
         ctx.write(msg, promise);

@@ -53,6 +53,11 @@ public final class Transcript {
         this.clock = clock;
     }
 
+    /** The redactor applied to client traffic; sessions register secrets and SASL state with it. */
+    public CredentialRedactor redactor() {
+        return redactor;
+    }
+
     public String sessionName() {
         return sessionName;
     }
@@ -68,6 +73,11 @@ public final class Transcript {
     /** Benchmarks switch recording off: a million FETCH responses are not worth keeping. */
     public synchronized void setEnabled(boolean enabled) {
         this.enabled = enabled;
+    }
+
+    /** Whether traffic is recorded; recorders check it first to skip copying bytes that would be dropped. */
+    public synchronized boolean isEnabled() {
+        return enabled;
     }
 
     public synchronized void clientSent(byte[] bytes) {
