@@ -62,14 +62,6 @@ public final class Transcript {
         return sessionName;
     }
 
-    /**
-     * The redactor this transcript applies, so a session can register the secrets it sends and
-     * tell it when a SASL exchange is open.
-     */
-    public CredentialRedactor redactor() {
-        return redactor;
-    }
-
     /** Benchmarks switch recording off: a million FETCH responses are not worth keeping. */
     public synchronized void setEnabled(boolean enabled) {
         this.enabled = enabled;
