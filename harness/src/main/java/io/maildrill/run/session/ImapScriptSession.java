@@ -287,7 +287,7 @@ public final class ImapScriptSession implements ScriptSession {
             if (part instanceof CommandPart.Text t) {
                 append(current, shown, t.text());
             } else if (part instanceof CommandPart.Variable v) {
-                Value value = env.bindings().get(v.name()).orElseThrow(() -> new StepFailure(line, name(), shown.toString(),
+                Value value = variable(v.name()).orElseThrow(() -> new StepFailure(line, name(), shown.toString(),
                         "$" + v.name() + " bound", "$" + v.name() + " is not bound"));
                 current.writeBytes(value.bytes());
                 shown.append(v.name().equals("password") ? "<redacted>" : new String(value.bytes(), StandardCharsets.UTF_8));
@@ -667,5 +667,14 @@ public final class ImapScriptSession implements ScriptSession {
 
     public Iterator<Received> pendingIterator() {
         return pending.iterator();
+    }
+
+    /** {@code $user} and {@code $password} are the session's own account; other names are script variables. */
+    private Optional<Value> variable(String name) {
+        return switch (name) {
+            case "user" -> Optional.of(Value.text(env.account().user()));
+            case "password" -> Optional.of(Value.text(env.account().password()));
+            default -> env.bindings().get(name);
+        };
     }
 }

@@ -136,7 +136,7 @@ public final class Pop3ScriptSession implements ScriptSession {
             if (part instanceof CommandPart.Text t) {
                 text.append(t.text());
             } else if (part instanceof CommandPart.Variable v) {
-                text.append(new String(env.bindings().get(v.name()).orElseThrow(() -> new StepFailure(line, name(), "",
+                text.append(new String(variable(v.name()).orElseThrow(() -> new StepFailure(line, name(), "",
                         "$" + v.name() + " bound", "$" + v.name() + " is not bound")).bytes(), StandardCharsets.UTF_8));
             } else if (part instanceof CommandPart.MessageRef ref) {
                 text.append(resolveForCommand(line, ref.fixtureIndex(), ref.kind()));
@@ -311,5 +311,14 @@ public final class Pop3ScriptSession implements ScriptSession {
 
     public SessionEnv env() {
         return env;
+    }
+
+    /** {@code $user} and {@code $password} are the session's own account; other names are script variables. */
+    private Optional<Value> variable(String name) {
+        return switch (name) {
+            case "user" -> Optional.of(Value.text(env.account().user()));
+            case "password" -> Optional.of(Value.text(env.account().password()));
+            default -> env.bindings().get(name);
+        };
     }
 }
