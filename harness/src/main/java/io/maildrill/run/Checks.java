@@ -3,6 +3,7 @@ package io.maildrill.run;
 import io.maildrill.run.match.Value;
 import io.maildrill.run.session.StepFailure;
 import io.maildrill.script.ast.Comparison;
+import io.maildrill.script.ast.Operand;
 import io.maildrill.script.ast.Statement;
 
 import java.util.OptionalLong;
@@ -24,7 +25,8 @@ final class Checks {
             OptionalLong a = left.asNumber();
             OptionalLong b = right.asNumber();
             if (a.isEmpty() || b.isEmpty()) {
-                throw new StepFailure(check.line(), "script", "", "numbers on both sides of " + op.symbol(),
+                throw new StepFailure(check.line(), "script", "", "numbers on both sides of check "
+                        + text(check.left()) + " " + op.symbol() + " " + text(check.right()),
                         "left " + Value.describe(left) + ", right " + Value.describe(right));
             }
             long x = a.getAsLong();
@@ -39,7 +41,7 @@ final class Checks {
         }
         if (!ok) {
             throw new StepFailure(check.line(), "script", "",
-                    "left " + op.symbol() + " right", "left  = " + Value.describe(left) + "\nright = " + Value.describe(right)
+                    "check " + text(check.left()) + " " + op.symbol() + " " + text(check.right()), "left  = " + Value.describe(left) + "\nright = " + Value.describe(right)
                     + firstDifference(left, right));
         }
     }
@@ -62,5 +64,33 @@ final class Checks {
         return "\nfirst difference at octet " + i + " (left " + a.length + " octets, right " + b.length + "): left "
                 + Value.describe(new Value.Bytes(java.util.Arrays.copyOfRange(a, from, Math.min(a.length, i + 20))))
                 + " vs right " + Value.describe(new Value.Bytes(java.util.Arrays.copyOfRange(b, from, Math.min(b.length, i + 20))));
+    }
+
+    /** An operand as the script writes it. */
+    static String text(Operand o) {
+        if (o instanceof Operand.Variable v) {
+            return "$" + v.name();
+        }
+        if (o instanceof Operand.NumberValue n) {
+            return Long.toString(n.value());
+        }
+        if (o instanceof Operand.TextValue t) {
+            return "\"" + t.value() + "\"";
+        }
+        if (o instanceof Operand.SizeOf s) {
+            return "size($" + s.variable() + ")";
+        }
+        if (o instanceof Operand.Sha256Of s) {
+            return "sha256($" + s.variable() + ")";
+        }
+        if (o instanceof Operand.FixtureCount) {
+            return "fixture.count";
+        }
+        if (o instanceof Operand.SessionCount c) {
+            return c.session() + ".count";
+        }
+        Operand.FixtureValue f = (Operand.FixtureValue) o;
+        String name = "fixture." + f.property().name().toLowerCase(java.util.Locale.ROOT) + "(" + f.fixtureIndex();
+        return name + (f.property() == Operand.FixtureProperty.TOP ? ", " + f.topLines() : "") + ")";
     }
 }

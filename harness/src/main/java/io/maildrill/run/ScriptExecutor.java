@@ -2,6 +2,7 @@ package io.maildrill.run;
 
 import io.maildrill.corpus.Corpus;
 import io.maildrill.corpus.CorpusFixture;
+import io.maildrill.corpus.FixtureSyntaxException;
 import io.maildrill.report.model.Failure;
 import io.maildrill.report.model.Level;
 import io.maildrill.report.model.Outcome;
@@ -256,7 +257,11 @@ public final class ScriptExecutor {
                 .filter(e -> !e.getKey().equals("mailbox"))
                 .map(e -> e.getKey() + "=" + e.getValue())
                 .collect(Collectors.joining(" "));
-        return CorpusFixture.parse(text).corpus();
+        try {
+            return CorpusFixture.parse(text).corpus();
+        } catch (FixtureSyntaxException e) {
+            throw new SetupError(fixture.line(), "setup", "bad @fixture at line " + fixture.line() + ": " + e.getMessage(), e);
+        }
     }
 
     private static Duration since(Instant t0) {
