@@ -185,7 +185,7 @@ public final class ImapGroups {
     private void failOnProblems(Statement.Expect group, String sent, List<ImapScriptSession.Received> candidates) {
         List<String> problems = session.takeProblems();
         if (!problems.isEmpty()) {
-            throw new StepFailure(group.line(), session.name(), sent, "responses only to commands in flight, consistent with the view",
+            throw new StepFailure(group.line(), session.name(), sent, "responses that answer commands in flight and agree with " + session.name() + "'s view",
                     String.join("\n", problems) + arrivals(candidates, List.of()));
         }
     }

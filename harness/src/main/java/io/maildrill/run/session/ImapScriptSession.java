@@ -494,7 +494,8 @@ public final class ImapScriptSession implements ScriptSession {
                 view.onFetch(f.sequence(), uid.isPresent() ? uid.getAsLong() : null, f.flags().orElse(null));
             }
         } catch (ModelViolation violation) {
-            problems.add(violation.getMessage() + " (response: " + ImapData.describe(r) + ")");
+            problems.add("inconsistent with what the server told " + name() + " before: " + violation.getMessage()
+                    + " (response: " + ImapData.describe(r) + ")");
         }
     }
 

@@ -137,7 +137,8 @@ public final class Pop3Groups {
             }
         }
         if (!wordOk || !textOk) {
-            throw new StepFailure(s.line(), session.name(), sent, describeStatus(s), response.firstLine());
+            String more = response.isMultiLine() ? " (then " + response.contentLines().size() + " content lines)" : "";
+            throw new StepFailure(s.line(), session.name(), sent, describeStatus(s), response.firstLine() + more);
         }
     }
 
