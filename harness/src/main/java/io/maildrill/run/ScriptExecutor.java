@@ -36,7 +36,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
-import java.util.stream.Collectors;
 
 /**
  * Runs one parsed conformance script against a real server and says what happened
@@ -253,12 +252,8 @@ public final class ScriptExecutor {
 
     /** The corpus a {@code @fixture} line stands for (its {@code mailbox=} key belongs to the runner). */
     static Corpus corpusOf(Fixture fixture) {
-        String text = fixture.parameters().entrySet().stream()
-                .filter(e -> !e.getKey().equals("mailbox"))
-                .map(e -> e.getKey() + "=" + e.getValue())
-                .collect(Collectors.joining(" "));
         try {
-            return CorpusFixture.parse(text).corpus();
+            return CorpusFixture.parse(fixture.corpusText()).corpus();
         } catch (FixtureSyntaxException e) {
             throw new SetupError(fixture.line(), "setup", "bad @fixture at line " + fixture.line() + ": " + e.getMessage(), e);
         }
