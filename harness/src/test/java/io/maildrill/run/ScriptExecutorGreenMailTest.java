@@ -292,4 +292,51 @@ class ScriptExecutorGreenMailTest {
         assertThat(r.transcripts().get("A")).anyMatch(l -> l.contains("LOGIN") && l.contains("<redacted>"));
         assertThat(r.steps().toString()).doesNotContain(password);
     }
+
+    @Test
+    void pipeliningWithExplicitTagsAndPop3Bursts() throws Exception {
+        ScriptResult imap = run("imap/t/pipeline.script", """
+                @title     pipelined fetches answered in any order
+                @covers    I15
+                @level     MUST
+                @protocols imap
+                @category  framing
+                @fixture   messages=2 shapes=plain profile=tiny seed=5
+
+                session A imap account=1
+
+                A/f1> FETCH 1 (UID)
+                A/f2> FETCH 2 (UID)
+                A/f2< * 2 FETCH (UID #2.uid)
+                A/f2< OK
+                A/f1< * 1 FETCH (UID #1.uid)
+                A/f1< OK
+                A> APPEND INBOX {fixture.message(1)}
+                A< + ...
+                A< OK [APPENDUID * $newuid] ...
+                A> NOOP
+                A< may * 3 EXISTS
+                A< OK
+                check A.count == 3
+                """);
+        assertThat(imap.outcome()).as(describe(imap)).isEqualTo(Outcome.PASSED);
+        ScriptResult pop3 = run("pop3/t/pipeline.script", """
+                @title     POP3 burst
+                @covers    P38
+                @level     MUST
+                @protocols pop3
+                @category  framing
+                @fixture   messages=3 shapes=plain profile=tiny seed=5
+
+                session A pop3 account=1
+
+                A> STAT
+                A> LIST 1
+                A> NOOP
+                A< +OK 3 *
+                A< +OK 1 *
+                A< +OK
+                """);
+        assertThat(pop3.outcome()).as(describe(pop3)).isEqualTo(Outcome.PASSED);
+    }
 }

@@ -17,7 +17,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -659,15 +658,6 @@ public final class ImapScriptSession implements ScriptSession {
 
     private static String quote(String s) {
         return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
-    }
-
-    /** Lines of the transcript for failures. */
-    public List<String> lastLines(int n) {
-        return transcript.lastLines(n);
-    }
-
-    public Iterator<Received> pendingIterator() {
-        return pending.iterator();
     }
 
     /** {@code $user} and {@code $password} are the session's own account; other names are script variables. */
