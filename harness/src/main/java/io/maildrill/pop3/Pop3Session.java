@@ -1,6 +1,7 @@
 package io.maildrill.pop3;
 
 import io.maildrill.net.ClientConnector;
+import io.maildrill.net.ConnectionClosedException;
 import io.maildrill.net.Endpoint;
 import io.maildrill.net.MalformedReply;
 import io.maildrill.net.ProtocolException;
@@ -155,7 +156,13 @@ public final class Pop3Session implements AutoCloseable {
 
     private void failIfUnsent(io.netty.util.concurrent.Future<?> write, Pop3Command command) {
         if (!write.isSuccess()) {
-            handler.fail(what -> new ProtocolException("cannot send " + command.describe() + ": " + write.cause(), write.cause()));
+            // A write on a channel that closed meanwhile (abort, server hang-up) is a closed
+            // connection to the caller, whichever of the two the event loop noticed first.
+            if (write.cause() instanceof java.nio.channels.ClosedChannelException || !channel.isOpen()) {
+                handler.fail(what -> new ConnectionClosedException("sending " + command.describe()));
+            } else {
+                handler.fail(what -> new ProtocolException("cannot send " + command.describe() + ": " + write.cause(), write.cause()));
+            }
         }
     }
 
