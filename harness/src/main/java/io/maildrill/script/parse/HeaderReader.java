@@ -1,6 +1,8 @@
 package io.maildrill.script.parse;
 
 import io.maildrill.script.ast.CapabilityRequirement;
+import io.maildrill.corpus.CorpusFixture;
+import io.maildrill.corpus.FixtureSyntaxException;
 import io.maildrill.script.ast.Fixture;
 import io.maildrill.script.ast.Level;
 import io.maildrill.script.ast.Metadata;
@@ -168,6 +170,14 @@ final class HeaderReader {
         if (!messages.matches("\\d{1,7}")) {
             throw new SyntaxError(column + value.indexOf("messages="), "messages: expected a number, found '" + messages + "'");
         }
-        return new Fixture(line, value, parameters);
+        Fixture fixture = new Fixture(line, value, parameters);
+        try {
+            // Check the corpus keys now, so a bad shape or profile stops the run before anything connects.
+            CorpusFixture.parse(fixture.corpusText());
+        } catch (FixtureSyntaxException e) {
+            int at = value.indexOf(e.token());
+            throw new SyntaxError(at < 0 ? column : column + at, e.getMessage().replaceFirst("^column \\d+: ", ""));
+        }
+        return fixture;
     }
 }

@@ -1,0 +1,149 @@
+package io.maildrill.cli;
+
+import io.maildrill.corpus.CorpusFixture;
+import io.maildrill.corpus.FixtureSyntaxException;
+import io.maildrill.provision.CorpusMessageSource;
+import io.maildrill.provision.DeliveryProvisioner;
+import io.maildrill.provision.ImapAppendProvisioner;
+import io.maildrill.provision.MailboxCleaner;
+import io.maildrill.provision.ProvisionException;
+import io.maildrill.provision.ProvisionResult;
+import io.maildrill.provision.Provisioner;
+import io.maildrill.target.Account;
+import io.maildrill.target.EmbeddedGreenMail;
+import io.maildrill.target.Target;
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import me.tongfei.progressbar.ProgressBarStyle;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * {@code maildrill seed}: fills a test mailbox with deterministic corpus messages as fast as the
+ * server takes them, and prints the rate. {@code --clear} empties the mailbox instead.
+ */
+@Command(name = "seed", mixinStandardHelpOptions = true,
+        description = "Fill a mailbox with deterministic corpus messages (or empty it with --clear).")
+final class SeedCommand implements Callable<Integer> {
+
+    enum Via { AUTO, IMAP, LMTP, SMTP }
+
+    @Mixin
+    TargetOptions targetOptions;
+
+    @Option(names = "--messages", paramLabel = "N", defaultValue = "1000",
+            description = "How many messages (default: ${DEFAULT-VALUE}).")
+    int messages;
+
+    @Option(names = "--mailbox", paramLabel = "NAME", defaultValue = "INBOX",
+            description = "Mailbox to fill (default: ${DEFAULT-VALUE}; created when missing).")
+    String mailbox;
+
+    @Option(names = "--seed", paramLabel = "N", defaultValue = "1", description = "Corpus seed (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--profile", paramLabel = "NAME", defaultValue = "tiny",
+            description = "Size profile: tiny, realistic, large or MIN..MAX like 2k..64k (default: ${DEFAULT-VALUE}).")
+    String profile;
+
+    @Option(names = "--shapes", paramLabel = "LIST", defaultValue = "mixed",
+            description = "Message shapes: mixed, or a comma-separated list such as plain,dot-lines (default: ${DEFAULT-VALUE}).")
+    String shapes;
+
+    @Option(names = "--connections", paramLabel = "N", defaultValue = "4",
+            description = "Parallel connections (default: ${DEFAULT-VALUE}; 1 keeps corpus order).")
+    int connections;
+
+    @Option(names = "--via", paramLabel = "PATH", defaultValue = "AUTO",
+            description = "How to deliver: auto (IMAP when the target has it), imap, lmtp, smtp.")
+    Via via;
+
+    @Option(names = "--clear", description = "Empty the mailbox instead of filling it (test accounts only).")
+    boolean clear;
+
+    @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "30",
+            description = "Bound on every server wait, in seconds (default: ${DEFAULT-VALUE}).")
+    int timeoutSeconds;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        if (messages < 0 || connections < 1 || timeoutSeconds < 1) {
+            throw new UserError("--messages must be >= 0, --connections and --timeout >= 1");
+        }
+        if (targetOptions.targets.size() > 1) {
+            throw new UserError("seed fills one target; give one --target");
+        }
+        CorpusFixture fixture = fixture();
+        Duration timeout = Duration.ofSeconds(timeoutSeconds);
+        PrintWriter out = spec.commandLine().getOut();
+        Optional<EmbeddedGreenMail> embedded = targetOptions.startEmbeddedIfNoTarget(3);
+        try {
+            Target target = embedded.map(EmbeddedGreenMail::target)
+                    .orElseGet(() -> targetOptions.resolveTargets(System.getenv()).get(0));
+            Account account = target.defaultAccount();
+            if (clear) {
+                long removed = new MailboxCleaner(target, timeout).clear(account, mailbox);
+                out.printf("cleared %s of %s on %s: %d messages removed%n", mailbox, account.user(), target.describe(), removed);
+                return ExitCodes.OK;
+            }
+            Provisioner provisioner = provisioner(target, timeout);
+            out.printf("seeding %d messages (%s) into %s of %s on %s via %s%n", messages, fixture.toText(), mailbox,
+                    account.user(), target.describe(), provisioner.method());
+            ProvisionResult result;
+            try (ProgressBar bar = progressBar()) {
+                result = provisioner.fill(account, mailbox, new CorpusMessageSource(fixture.corpus()), bar::stepBy);
+            }
+            out.println(result.summary());
+            if (embedded.isPresent()) {
+                out.println("(embedded GreenMail: the mailbox goes away when maildrill exits; use --target for a real server)");
+            }
+            return ExitCodes.OK;
+        } catch (ProvisionException e) {
+            throw new UserError(e.getMessage());
+        } finally {
+            embedded.ifPresent(EmbeddedGreenMail::close);
+        }
+    }
+
+    private CorpusFixture fixture() {
+        try {
+            return CorpusFixture.parse("messages=" + messages + " shapes=" + shapes + " profile=" + profile + " seed=" + seed);
+        } catch (FixtureSyntaxException e) {
+            throw new UserError("bad --shapes or --profile: " + e.getMessage());
+        }
+    }
+
+    private Provisioner provisioner(Target target, Duration timeout) {
+        Via path = via != Via.AUTO ? via : target.imap().isPresent() ? Via.IMAP
+                    : target.delivery().map(d -> d.protocol() == Target.Delivery.Protocol.LMTP ? Via.LMTP : Via.SMTP)
+                    .orElseThrow(() -> new UserError("target " + target.name()
+                            + " has no IMAP and no lmtp:// or smtp:// endpoint to deliver through"));
+        return switch (path) {
+            case IMAP -> new ImapAppendProvisioner(target.requireImap(), target.tls(), connections, timeout);
+            case LMTP, SMTP -> {
+                Target.Delivery delivery = target.delivery().orElseThrow(() -> new UserError(
+                        "--via " + path.name().toLowerCase() + " needs an lmtp:// or smtp:// endpoint in --target"));
+                yield path == Via.LMTP ? DeliveryProvisioner.lmtp(delivery.endpoint(), connections, timeout)
+                        : DeliveryProvisioner.smtp(delivery.endpoint(), connections, timeout);
+            }
+            case AUTO -> throw new IllegalStateException("resolved above");
+        };
+    }
+
+    private ProgressBar progressBar() {
+        return new ProgressBarBuilder().setTaskName("seed").setInitialMax(messages)
+                .setStyle(ProgressBarStyle.ASCII).setUpdateIntervalMillis(250)
+                .setConsumer(new me.tongfei.progressbar.ConsoleProgressBarConsumer(System.err))
+                .showSpeed().setUnit(" msg", 1).build();
+    }
+}

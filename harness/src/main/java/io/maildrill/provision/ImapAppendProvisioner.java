@@ -1,0 +1,138 @@
+package io.maildrill.provision;
+
+import io.maildrill.imap.ImapCompletion;
+import io.maildrill.imap.ImapSession;
+import io.maildrill.net.Endpoint;
+import io.maildrill.net.TlsSettings;
+import io.maildrill.target.Account;
+import io.maildrill.transcript.CredentialRedactor;
+import io.maildrill.transcript.Transcript;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Fills a mailbox with IMAP APPEND over several connections in parallel, each pipelining its
+ * APPENDs ({@link ImapSession#appendPipelined}: LITERAL+ and MULTIAPPEND when the server offers
+ * them). Connections take batches of consecutive messages, so with more than one connection the
+ * mailbox order interleaves batches; use one connection when sequence order must equal source order.
+ */
+public final class ImapAppendProvisioner implements Provisioner {
+
+    /** Messages handed to one connection at a time: large enough to keep the pipeline full. */
+    static final int BATCH = 256;
+
+    private final Endpoint endpoint;
+    private final TlsSettings tls;
+    private final int connections;
+    private final Duration timeout;
+
+    public ImapAppendProvisioner(Endpoint endpoint, TlsSettings tls, int connections, Duration timeout) {
+        if (connections < 1) {
+            throw new IllegalArgumentException("connections: " + connections + " (expected: >= 1)");
+        }
+        this.endpoint = endpoint;
+        this.tls = tls;
+        this.connections = connections;
+        this.timeout = timeout;
+    }
+
+    @Override
+    public String method() {
+        return "IMAP APPEND (pipelined, " + connections + " connection" + (connections == 1 ? "" : "s") + ")";
+    }
+
+    @Override
+    public ProvisionResult fill(Account account, String mailbox, MessageSource messages, ProvisionProgress progress) {
+        long started = System.nanoTime();
+        try (ImapSession first = open(account)) {
+            createIfMissing(first, mailbox);
+        }
+        AtomicLong nextBatch = new AtomicLong();
+        AtomicLong octets = new AtomicLong();
+        ExecutorService pool = Executors.newFixedThreadPool(connections, r -> {
+            Thread t = new Thread(r, "maildrill-append");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<Future<Void>> workers = new ArrayList<>();
+            for (int c = 0; c < connections; c++) {
+                workers.add(pool.submit(() -> {
+                    try (ImapSession session = open(account)) {
+                        for (long from = nextBatch.getAndAdd(BATCH); from < messages.count(); from = nextBatch.getAndAdd(BATCH)) {
+                            List<byte[]> batch = new ArrayList<>(BATCH);
+                            for (long i = from; i < Math.min(messages.count(), from + BATCH); i++) {
+                                byte[] message = messages.message(i);
+                                batch.add(message);
+                                octets.addAndGet(message.length);
+                            }
+                            requireAllOk(session.appendPipelined(mailbox, batch), from);
+                            progress.advanced(batch.size());
+                        }
+                    }
+                    return null;
+                }));
+            }
+            for (Future<Void> worker : workers) {
+                worker.get();
+            }
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof RuntimeException re) {
+                throw re;
+            }
+            throw new ProvisionException("APPEND to " + mailbox + " failed: " + cause.getMessage(), cause);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ProvisionException("interrupted while appending to " + mailbox, e);
+        } finally {
+            pool.shutdownNow();
+        }
+        return new ProvisionResult(messages.count(), octets.get(), Duration.ofNanos(System.nanoTime() - started), method());
+    }
+
+    /** Logs in with transcript recording off: a provisioning run is bulk traffic, not evidence. */
+    private ImapSession open(Account account) {
+        Transcript transcript = new Transcript("provision", new CredentialRedactor());
+        transcript.setEnabled(false);
+        ImapSession session = ImapSession.connect(endpoint, tls, transcript, timeout);
+        ImapCompletion login = session.login(account.user(), account.password());
+        if (!login.ok()) {
+            session.close();
+            throw new ProvisionException("login as " + account.user() + " refused: " + login.tagged().text());
+        }
+        return session;
+    }
+
+    static void createIfMissing(ImapSession session, String mailbox) {
+        if ("INBOX".equalsIgnoreCase(mailbox)) {
+            return;
+        }
+        // CREATE of an existing mailbox answers NO; STATUS tells the two apart without guessing from text.
+        if (!session.execute("STATUS " + quote(mailbox) + " (MESSAGES)").ok()) {
+            ImapCompletion create = session.execute("CREATE " + quote(mailbox));
+            if (!create.ok()) {
+                throw new ProvisionException("cannot create mailbox " + mailbox + ": " + create.tagged().text());
+            }
+        }
+    }
+
+    static String quote(String mailbox) {
+        return "\"" + mailbox.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+    }
+
+    private static void requireAllOk(List<ImapCompletion> completions, long firstIndex) {
+        for (ImapCompletion c : completions) {
+            if (!c.ok()) {
+                throw new ProvisionException("APPEND refused near message " + firstIndex + ": "
+                        + c.tagged().status() + " " + c.tagged().text());
+            }
+        }
+    }
+}

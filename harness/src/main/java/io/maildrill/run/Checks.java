@@ -1,0 +1,96 @@
+package io.maildrill.run;
+
+import io.maildrill.run.match.Value;
+import io.maildrill.run.session.StepFailure;
+import io.maildrill.script.ast.Comparison;
+import io.maildrill.script.ast.Operand;
+import io.maildrill.script.ast.Statement;
+
+import java.util.OptionalLong;
+
+/** Runs {@code check LEFT OP RIGHT}: equality by the script's rules, ordering for numbers only. */
+final class Checks {
+
+    private Checks() {
+    }
+
+    static void run(Statement.Check check, Operands operands) {
+        Value left = operands.value(check.left(), check.line());
+        Value right = operands.value(check.right(), check.line());
+        Comparison op = check.comparison();
+        boolean ok;
+        if (op == Comparison.EQ || op == Comparison.NE) {
+            ok = left.sameAs(right) == (op == Comparison.EQ);
+        } else {
+            OptionalLong a = left.asNumber();
+            OptionalLong b = right.asNumber();
+            if (a.isEmpty() || b.isEmpty()) {
+                throw new StepFailure(check.line(), "script", "", "numbers on both sides of check "
+                        + text(check.left()) + " " + op.symbol() + " " + text(check.right()),
+                        "left " + Value.describe(left) + ", right " + Value.describe(right));
+            }
+            long x = a.getAsLong();
+            long y = b.getAsLong();
+            ok = switch (op) {
+                case LT -> x < y;
+                case LE -> x <= y;
+                case GT -> x > y;
+                case GE -> x >= y;
+                default -> throw new IllegalStateException(op.toString());
+            };
+        }
+        if (!ok) {
+            throw new StepFailure(check.line(), "script", "",
+                    "check " + text(check.left()) + " " + op.symbol() + " " + text(check.right()), "left  = " + Value.describe(left) + "\nright = " + Value.describe(right)
+                    + firstDifference(left, right));
+        }
+    }
+
+    /** Where two octet strings first differ: the most useful clue when 2 KB of headers are compared. */
+    private static String firstDifference(Value left, Value right) {
+        if (left.asNumber().isPresent() && right.asNumber().isPresent()) {
+            return "";
+        }
+        byte[] a = left.bytes();
+        byte[] b = right.bytes();
+        int i = 0;
+        while (i < a.length && i < b.length && a[i] == b[i]) {
+            i++;
+        }
+        if (i == a.length && i == b.length) {
+            return "";
+        }
+        int from = Math.max(0, i - 20);
+        return "\nfirst difference at octet " + i + " (left " + a.length + " octets, right " + b.length + "): left "
+                + Value.describe(new Value.Bytes(java.util.Arrays.copyOfRange(a, from, Math.min(a.length, i + 20))))
+                + " vs right " + Value.describe(new Value.Bytes(java.util.Arrays.copyOfRange(b, from, Math.min(b.length, i + 20))));
+    }
+
+    /** An operand as the script writes it. */
+    static String text(Operand o) {
+        if (o instanceof Operand.Variable v) {
+            return "$" + v.name();
+        }
+        if (o instanceof Operand.NumberValue n) {
+            return Long.toString(n.value());
+        }
+        if (o instanceof Operand.TextValue t) {
+            return "\"" + t.value() + "\"";
+        }
+        if (o instanceof Operand.SizeOf s) {
+            return "size($" + s.variable() + ")";
+        }
+        if (o instanceof Operand.Sha256Of s) {
+            return "sha256($" + s.variable() + ")";
+        }
+        if (o instanceof Operand.FixtureCount) {
+            return "fixture.count";
+        }
+        if (o instanceof Operand.SessionCount c) {
+            return c.session() + ".count";
+        }
+        Operand.FixtureValue f = (Operand.FixtureValue) o;
+        String name = "fixture." + f.property().name().toLowerCase(java.util.Locale.ROOT) + "(" + f.fixtureIndex();
+        return name + (f.property() == Operand.FixtureProperty.TOP ? ", " + f.topLines() : "") + ")";
+    }
+}

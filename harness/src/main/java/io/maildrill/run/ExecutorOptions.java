@@ -1,0 +1,33 @@
+package io.maildrill.run;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * Wait bounds for {@link ScriptExecutor}.
+ *
+ * @param defaultTimeout bound for each group wait, continuation and close when the script sets no
+ *                       {@code @timeout} or {@code within} (10s by default)
+ * @param connectTimeout bound for connect, greeting, login and selection, and for each setup command
+ */
+public record ExecutorOptions(Duration defaultTimeout, Duration connectTimeout) {
+
+    public ExecutorOptions {
+        Objects.requireNonNull(defaultTimeout, "defaultTimeout");
+        Objects.requireNonNull(connectTimeout, "connectTimeout");
+        if (defaultTimeout.isNegative() || defaultTimeout.isZero() || connectTimeout.isNegative() || connectTimeout.isZero()) {
+            throw new IllegalArgumentException("timeouts must be positive: " + defaultTimeout + ", " + connectTimeout);
+        }
+    }
+
+    /** 10s for group waits, 10s for connect/greeting/login/selection. */
+    public static ExecutorOptions defaults() {
+        return new ExecutorOptions(Duration.ofSeconds(10), Duration.ofSeconds(10));
+    }
+
+    /** Both bounds multiplied by {@code factor} (slow servers, loaded CI machines). */
+    public ExecutorOptions scaled(double factor) {
+        return new ExecutorOptions(Duration.ofMillis((long) (defaultTimeout.toMillis() * factor)),
+                Duration.ofMillis((long) (connectTimeout.toMillis() * factor)));
+    }
+}

@@ -1,0 +1,258 @@
+package io.maildrill.run.session;
+
+import io.maildrill.imap.ImapResponse;
+import io.maildrill.run.match.Bindings;
+import io.maildrill.run.match.Datum;
+import io.maildrill.run.match.PatternMatcher;
+import io.maildrill.run.match.PatternText;
+import io.maildrill.run.match.RefResolver;
+import io.maildrill.run.match.Words;
+import io.maildrill.script.ast.ExpectTarget;
+import io.maildrill.script.ast.Expectation;
+import io.maildrill.script.ast.Presence;
+import io.maildrill.script.ast.Statement;
+import io.maildrill.script.ast.StatusWord;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * Evaluates IMAP expectation groups (docs/scripts.md "How the runner evaluates a group"): waits,
+ * picks the candidates, runs the untagged lines, then the continuation, status and close lines.
+ * Every failure is a {@link StepFailure}; a malformed reply is quoted with its description.
+ */
+public final class ImapGroups {
+
+    private final ImapScriptSession session;
+    private final Bindings bindings;
+
+    public ImapGroups(ImapScriptSession session, Bindings bindings) {
+        this.session = session;
+        this.bindings = bindings;
+    }
+
+    public void evaluate(Statement.Expect group, Duration defaultWait) {
+        Instant deadline = Instant.now().plus(group.within().orElse(defaultWait));
+        if (group.target() instanceof ExpectTarget.Command c) {
+            commandGroup(group, c.sendLine(), deadline, group.within().orElse(defaultWait));
+        } else if (group.target() instanceof ExpectTarget.Idle) {
+            idleGroup(group, deadline);
+        } else {
+            connectionGroup(group, deadline, group.within().orElse(defaultWait));
+        }
+    }
+
+    private void commandGroup(Statement.Expect group, int sendLine, Instant deadline, Duration wait) {
+        Optional<String> tag = tagOf(group);
+        ImapScriptSession.Command cmd = session.commandFor(sendLine, tag).orElseThrow(() -> new StepFailure(group.line(),
+                session.name(), "", "a command awaiting this group", "no command of " + session.name() + " is in flight"));
+        boolean wantsClose = group.expectations().stream().anyMatch(Expectation.Closed.class::isInstance);
+        while (cmd.completion == null && session.closedWhy().isEmpty() && session.pumpUntil(deadline)) {
+            // wait for the completion (arrivals update the view as they come)
+        }
+        while (wantsClose && session.closedWhy().isEmpty() && session.pumpUntil(deadline)) {
+            // a group with 'closed' also waits for the server to close
+        }
+        long limit = cmd.completion != null ? cmd.completionIndex : session.nextIndex();
+        List<ImapScriptSession.Received> candidates = session.candidatesBefore(limit);
+        failOnProblems(group, cmd.text, candidates);
+        if (cmd.completion == null && !(wantsClose && session.closedWhy().isPresent() && group.status().isEmpty())) {
+            String what = session.closedWhy().orElse("no tagged response for " + cmd.tag + " within " + seconds(wait));
+            throw new StepFailure(group.status().map(Expectation::line).orElse(group.line()), session.name(), cmd.text,
+                    group.status().map(this::describeStatus).orElse("closed"), what + arrivals(candidates, List.of()));
+        }
+        List<ImapScriptSession.Received> claimed = untaggedLines(group, candidates, cmd.text);
+        for (Expectation e : group.expectations()) {
+            if (e instanceof Expectation.Continuation cont) {
+                checkContinuation(cont, cmd, candidates, claimed);
+            } else if (e instanceof Expectation.Status status) {
+                checkStatus(status, cmd, candidates, claimed);
+            } else if (e instanceof Expectation.Closed closed && session.closedWhy().isEmpty()) {
+                throw new StepFailure(closed.line(), session.name(), cmd.text, "the server closes the connection",
+                        "still open after " + seconds(wait) + arrivals(candidates, claimed));
+            }
+        }
+        session.finishGroup(cmd, candidates, claimed);
+    }
+
+    private void idleGroup(Statement.Expect group, Instant deadline) {
+        List<UntaggedLines.Line> lines = lines(group);
+        UntaggedLines<ImapScriptSession.Received> matcher = new UntaggedLines<>(view(), bindings);
+        boolean onlyNot = lines.stream().noneMatch(l -> l.presence() == Presence.MUST);
+        boolean wantsClose = group.expectations().stream().anyMatch(Expectation.Closed.class::isInstance);
+        while (session.closedWhy().isEmpty()) {
+            boolean satisfied = !onlyNot && !wantsClose && matcher.mustsSatisfiable(lines, session.idleCandidates(), group.ordered());
+            if (satisfied || !session.pumpUntil(deadline)) {
+                break;
+            }
+        }
+        List<ImapScriptSession.Received> candidates = session.idleCandidates();
+        failOnProblems(group, "(idling)", candidates);
+        matcher.evaluate(lines, candidates, group.ordered(), group.strict(), session.name(), "(idling)",
+                claimed -> arrivalsText(candidates, claimed), group.line());
+        for (Expectation e : group.expectations()) {
+            if (e instanceof Expectation.Closed closed && session.closedWhy().isEmpty()) {
+                throw new StepFailure(closed.line(), session.name(), "(idling)", "the server closes the connection",
+                        "still open" + arrivals(candidates, List.of()));
+            }
+        }
+        session.finishIdleGroup(candidates);
+    }
+
+    private void connectionGroup(Statement.Expect group, Instant deadline, Duration wait) {
+        for (Expectation e : group.expectations()) {
+            if (e instanceof Expectation.Greeting g) {
+                ImapResponse greeting = session.greeting().orElseThrow();
+                if (!(greeting instanceof ImapResponse.Condition c)) {
+                    throw new StepFailure(g.line(), session.name(), "", "greeting " + PatternText.render(g.pattern()),
+                            ImapData.describe(greeting));
+                }
+                List<Datum> data = ImapData.untagged(c);
+                Bindings t = bindings.tentative();
+                if (!new PatternMatcher(session.refsNow(), true).matches(g.pattern(), data, t)) {
+                    throw new StepFailure(g.line(), session.name(), "", "greeting " + PatternText.render(g.pattern()),
+                            ImapData.describe(greeting));
+                }
+                bindings.commit(t);
+            } else if (e instanceof Expectation.Closed closed) {
+                while (session.closedWhy().isEmpty() && session.pumpUntil(deadline)) {
+                    // wait for the server to close
+                }
+                if (session.closedWhy().isEmpty()) {
+                    throw new StepFailure(closed.line(), session.name(), "", "the server closes the connection",
+                            "still open after " + seconds(wait));
+                }
+            }
+        }
+        failOnProblems(group, "", List.of());
+    }
+
+    private List<ImapScriptSession.Received> untaggedLines(Statement.Expect group,
+                                                           List<ImapScriptSession.Received> candidates, String sent) {
+        return new UntaggedLines<>(view(), bindings).evaluate(lines(group), candidates, group.ordered(), group.strict(),
+                session.name(), sent, claimed -> arrivalsText(candidates, claimed), group.line());
+    }
+
+    private void checkContinuation(Expectation.Continuation cont, ImapScriptSession.Command cmd,
+                                   List<ImapScriptSession.Received> candidates, List<ImapScriptSession.Received> claimed) {
+        List<String> got = cmd.continuations();
+        boolean matched = false;
+        for (String text : got) {
+            String words = text.length() > 2 ? text.substring(2) : "";
+            if (cont.text().isEmpty()
+                    || new PatternMatcher(RefResolver.NONE, false).matches(cont.text().get(), Words.split(words), bindings.tentative())) {
+                matched = true;
+            }
+        }
+        String shown = "+" + cont.text().map(p -> " " + PatternText.render(p)).orElse("");
+        if (cont.presence() == Presence.MUST && !matched) {
+            throw new StepFailure(cont.line(), session.name(), cmd.text, shown,
+                    (got.isEmpty() ? "no continuation request" : "continuations: " + got) + arrivals(candidates, claimed));
+        }
+        if (cont.presence() == Presence.MUST_NOT && matched) {
+            throw new StepFailure(cont.line(), session.name(), cmd.text, "not " + shown,
+                    "continuation request: " + got + arrivals(candidates, claimed));
+        }
+    }
+
+    private void checkStatus(Expectation.Status status, ImapScriptSession.Command cmd,
+                             List<ImapScriptSession.Received> candidates, List<ImapScriptSession.Received> claimed) {
+        ImapResponse.Tagged t = cmd.completion;
+        boolean wordOk = status.accepted().stream().map(StatusWord::wire).anyMatch(w -> w.equals(t.status().name()));
+        boolean textOk = true;
+        if (wordOk && status.text().isPresent()) {
+            Bindings tentative = bindings.tentative();
+            textOk = new PatternMatcher(session.refsNow(), true).matches(status.text().get(), ImapData.statusText(t), tentative);
+            if (textOk) {
+                bindings.commit(tentative);
+            }
+        }
+        if (!wordOk || !textOk) {
+            throw new StepFailure(status.line(), session.name(), cmd.text, describeStatus(status),
+                    ImapData.describe(t) + arrivals(candidates, claimed));
+        }
+    }
+
+    private String describeStatus(Expectation.Status status) {
+        return status.accepted().stream().map(StatusWord::wire).sorted().collect(Collectors.joining("|"))
+                + status.text().map(p -> " " + PatternText.renderResolved(p, session.refsNow())).orElse("");
+    }
+
+    private void failOnProblems(Statement.Expect group, String sent, List<ImapScriptSession.Received> candidates) {
+        List<String> problems = session.takeProblems();
+        if (!problems.isEmpty()) {
+            throw new StepFailure(group.line(), session.name(), sent, "responses that answer commands in flight and agree with " + session.name() + "'s view",
+                    String.join("\n", problems) + arrivals(candidates, List.of()));
+        }
+    }
+
+    private List<UntaggedLines.Line> lines(Statement.Expect group) {
+        List<UntaggedLines.Line> out = new ArrayList<>();
+        for (Expectation e : group.expectations()) {
+            if (e instanceof Expectation.Untagged u) {
+                String prefix = switch (u.presence()) {
+                    case MUST -> "* ";
+                    case MAY -> "may * ";
+                    case MUST_NOT -> "* ";
+                };
+                out.add(new UntaggedLines.Line(u.line(), u.presence(), u.pattern(), prefix));
+            }
+        }
+        return out;
+    }
+
+    private UntaggedLines.View<ImapScriptSession.Received> view() {
+        return new UntaggedLines.View<>() {
+            @Override
+            public List<Datum> data(ImapScriptSession.Received r) {
+                return r.response() instanceof ImapResponse.Untagged u ? ImapData.untagged(u) : List.of(MALFORMED);
+            }
+
+            @Override
+            public RefResolver refs(ImapScriptSession.Received r) {
+                return session.refsAt(r.uidsBefore());
+            }
+
+            @Override
+            public String describe(ImapScriptSession.Received r) {
+                return ImapData.describe(r.response());
+            }
+
+            @Override
+            public RefResolver currentRefs() {
+                return session.refsNow();
+            }
+        };
+    }
+
+    /** Never matched by any pattern: stands for a malformed reply among the candidates. */
+    private static final Datum MALFORMED = new Datum.Code(List.of());
+
+    private static String arrivals(List<ImapScriptSession.Received> candidates, List<ImapScriptSession.Received> claimed) {
+        return candidates.isEmpty() ? "" : "\n" + arrivalsText(candidates, claimed);
+    }
+
+    private static String arrivalsText(List<ImapScriptSession.Received> candidates, List<ImapScriptSession.Received> claimed) {
+        if (candidates.isEmpty()) {
+            return "no untagged responses arrived";
+        }
+        StringBuilder sb = new StringBuilder("arrived:");
+        for (ImapScriptSession.Received r : candidates) {
+            sb.append("\n  ").append(ImapData.describe(r.response()))
+                    .append(claimed.contains(r) ? "   (claimed)" : "   (unclaimed)");
+        }
+        return sb.toString();
+    }
+
+    private static Optional<String> tagOf(Statement.Expect group) {
+        return Optional.empty();
+    }
+
+    private static String seconds(Duration d) {
+        return d.toMillis() % 1000 == 0 ? d.toSeconds() + "s" : d.toMillis() + "ms";
+    }
+}

@@ -1,0 +1,671 @@
+package io.maildrill.run.session;
+
+import io.maildrill.imap.ImapResponse;
+import io.maildrill.model.MailboxView;
+import io.maildrill.model.ModelViolation;
+import io.maildrill.net.ProtocolException;
+import io.maildrill.run.match.RefResolver;
+import io.maildrill.run.match.Value;
+import io.maildrill.script.ast.CommandPart;
+import io.maildrill.script.ast.Pattern;
+import io.maildrill.script.ast.Selection;
+import io.maildrill.script.ast.SessionDecl;
+import io.maildrill.transcript.Transcript;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+/**
+ * An IMAP session of a script. Reads every response in arrival order and applies it to the
+ * session's {@link MailboxView} at once; keeps the untagged responses no group has claimed yet
+ * (each with the view it arrived under, for {@code #k} in patterns), the commands in flight by tag,
+ * and tagged responses that answer no command (unexpected completions).
+ */
+public final class ImapScriptSession implements ScriptSession {
+
+    /** An untagged (or malformed) response not yet claimed, with the view's UIDs just before it applied. */
+    public record Received(long index, ImapResponse response, List<Long> uidsBefore) {
+    }
+
+    /** A command sent with a tag, awaiting (or holding) its completion. */
+    public static final class Command {
+        final int line;
+        final String tag;
+        final String text;
+        final boolean selects;
+        final List<String> continuations = new ArrayList<>();
+        ImapResponse.Tagged completion;
+        long completionIndex = -1;
+        boolean grouped;
+
+        Command(int line, String tag, String text, boolean selects) {
+            this.line = line;
+            this.tag = tag;
+            this.text = text;
+            this.selects = selects;
+        }
+
+        public String tag() {
+            return tag;
+        }
+
+        /** The command as sent, tag included, credentials redacted. */
+        public String text() {
+            return text;
+        }
+
+        public Optional<ImapResponse.Tagged> completion() {
+            return Optional.ofNullable(completion);
+        }
+
+        public List<String> continuations() {
+            return List.copyOf(continuations);
+        }
+    }
+
+    private final SessionDecl decl;
+    private final SessionEnv env;
+    private final Transcript transcript;
+    private ImapWire wire;
+    private ImapResponse greeting;
+    private MailboxView view;
+    private long existsWhileUnselected;
+    private long nextIndex;
+    private int tagCounter;
+    private String closedWhy;
+    private final List<Received> pending = new ArrayList<>();
+    private final Map<String, Command> inFlight = new LinkedHashMap<>();
+    private final List<Command> awaitingGroup = new ArrayList<>();
+    private final List<String> problems = new ArrayList<>();
+    private Command idle;
+    private long idleMark;
+
+    public ImapScriptSession(SessionDecl decl, SessionEnv env, Transcript transcript) {
+        this.decl = decl;
+        this.env = env;
+        this.transcript = transcript;
+    }
+
+    @Override
+    public SessionDecl decl() {
+        return decl;
+    }
+
+    @Override
+    public Transcript transcript() {
+        return transcript;
+    }
+
+    public SessionEnv env() {
+        return env;
+    }
+
+    @Override
+    public boolean connected() {
+        return wire != null;
+    }
+
+    public Optional<ImapResponse> greeting() {
+        return Optional.ofNullable(greeting);
+    }
+
+    public Optional<MailboxView> view() {
+        return Optional.ofNullable(view);
+    }
+
+    @Override
+    public long count() {
+        return view == null ? 0 : view.size();
+    }
+
+    // ---- connection -----------------------------------------------------------------------
+
+    @Override
+    public void connect(int line) {
+        resetState();
+        try {
+            wire = ImapWire.connect(env.target().requireImap(), env.target().tls(), transcript, env.connectTimeout());
+        } catch (ProtocolException e) {
+            throw new SetupError(line, name(), "cannot connect session " + name() + ": " + e.getMessage(), e);
+        }
+        Instant deadline = Instant.now().plus(env.connectTimeout());
+        while (greeting == null && closedWhy == null && pumpUntil(deadline)) {
+            // the greeting is the first untagged response
+        }
+        if (greeting == null) {
+            throw new SetupError(line, name(), closedWhy != null ? "session " + name() + ": " + closedWhy + " before the greeting"
+                    : "no greeting in session " + name() + " within " + env.connectTimeout().toSeconds() + "s", null);
+        }
+        if (decl.autoLogin()) {
+            login(line);
+            if (!(decl.selection() instanceof Selection.NoSelection)) {
+                select(line);
+            }
+        }
+    }
+
+    private void resetState() {
+        greeting = null;
+        view = null;
+        closedWhy = null;
+        pending.clear();
+        inFlight.clear();
+        awaitingGroup.clear();
+        problems.clear();
+        idle = null;
+    }
+
+    /** The standard login as the declared account; must succeed. */
+    public void login(int line) {
+        transcript.redactor().addSecret(env.account().password());
+        String cmd = "LOGIN " + quote(env.account().user()) + " " + quote(env.account().password());
+        ImapResponse.Tagged t = runSetup(line, cmd);
+        if (!t.ok()) {
+            throw new StepFailure(line, name(), tagless(cmd), "LOGIN as " + env.account().user() + " answered OK",
+                    ImapData.describe(t));
+        }
+    }
+
+    /** SELECT/EXAMINE as declared (the fixture mailbox for select=none), then seeds the view. */
+    public void select(int line) {
+        String mailbox = env.fixture().mailbox();
+        String verb = "SELECT";
+        Selection s = decl.selection();
+        if (s instanceof Selection.NamedMailbox n) {
+            mailbox = n.name();
+        } else if (s instanceof Selection.Examine e) {
+            verb = "EXAMINE";
+            mailbox = e.name().isEmpty() ? mailbox : e.name();
+        }
+        String cmd = verb + " " + quote(mailbox);
+        view = null;
+        existsWhileUnselected = 0;
+        ImapResponse.Tagged t = runSetup(line, cmd);
+        if (!t.ok()) {
+            throw new StepFailure(line, name(), cmd, verb + " " + mailbox + " answered OK", ImapData.describe(t));
+        }
+        seedView(line);
+    }
+
+    /** Starts the view from the last EXISTS and learns UIDs and flags, as docs/scripts.md prescribes. */
+    private void seedView(int line) {
+        view = MailboxView.selected(existsWhileUnselected);
+        if (view.size() > 0) {
+            runSetup(line, "UID FETCH 1:* (UID FLAGS)");
+        }
+    }
+
+    /** Sends a runner command and waits for its completion; its untagged responses are applied, then dropped. */
+    public ImapResponse.Tagged runSetup(int line, String commandText) {
+        Command cmd = register(line, nextAutoTag(), transcript.redactor().redact(commandText), false);
+        wire.write((cmd.tag + " " + commandText + "\r\n").getBytes(StandardCharsets.UTF_8));
+        Instant deadline = Instant.now().plus(env.connectTimeout());
+        while (cmd.completion == null && closedWhy == null && pumpUntil(deadline)) {
+            // wait for the completion
+        }
+        awaitingGroup.remove(cmd);
+        if (cmd.completion == null) {
+            inFlight.remove(cmd.tag);
+            String why = closedWhy != null ? closedWhy : "no tagged response for " + cmd.tag + " within "
+                    + env.connectTimeout().toSeconds() + "s";
+            throw new StepFailure(line, name(), cmd.tag + " " + tagless(commandText), "a tagged completion", why);
+        }
+        if (inFlight.isEmpty()) {
+            pending.removeIf(r -> r.index < cmd.completionIndex);
+        }
+        return cmd.completion;
+    }
+
+    private static String tagless(String text) {
+        return text.startsWith("LOGIN ") ? "LOGIN <redacted>" : text;
+    }
+
+    @Override
+    public void disconnect(boolean reset) {
+        if (wire != null) {
+            if (reset) {
+                wire.abort();
+            } else {
+                wire.close();
+            }
+        }
+        wire = null;
+        inFlight.clear();
+        awaitingGroup.clear();
+        idle = null;
+    }
+
+    @Override
+    public void close() {
+        if (wire == null) {
+            return;
+        }
+        try {
+            if (wire.isOpen() && idle == null && inFlight.isEmpty()) {
+                wire.write((nextAutoTag() + " LOGOUT\r\n").getBytes(StandardCharsets.US_ASCII));
+                Instant deadline = Instant.now().plusSeconds(2);
+                while (closedWhy == null && pumpUntil(deadline)) {
+                    // let the server answer and close
+                }
+            }
+        } catch (RuntimeException ignored) {
+            // closing is best effort; the result is already decided
+        } finally {
+            wire.close();
+            wire = null;
+        }
+    }
+
+    // ---- sending --------------------------------------------------------------------------
+
+    /**
+     * Sends one script command. Synchronizing literals wait (bounded) for the continuation; if the
+     * completion comes instead, the rest is not sent and the group judges the completion.
+     */
+    public Command send(int line, Optional<String> explicitTag, List<CommandPart> parts) {
+        drainAvailable();
+        String tag = explicitTag.orElseGet(this::nextAutoTag);
+        if (inFlight.containsKey(tag)) {
+            throw new StepFailure(line, name(), tag + " ...", "tag " + tag + " free",
+                    "tag " + tag + " is still in use by the command at line " + inFlight.get(tag).line);
+        }
+        List<byte[]> segments = new ArrayList<>();
+        StringBuilder shown = new StringBuilder(tag).append(' ');
+        ByteArrayOutputStream current = new ByteArrayOutputStream();
+        current.writeBytes((tag + " ").getBytes(StandardCharsets.US_ASCII));
+        for (CommandPart part : parts) {
+            if (part instanceof CommandPart.Text t) {
+                append(current, shown, t.text());
+            } else if (part instanceof CommandPart.Variable v) {
+                Value value = variable(v.name()).orElseThrow(() -> new StepFailure(line, name(), shown.toString(),
+                        "$" + v.name() + " bound", "$" + v.name() + " is not bound"));
+                current.writeBytes(value.bytes());
+                shown.append(v.name().equals("password") ? "<redacted>" : new String(value.bytes(), StandardCharsets.UTF_8));
+            } else if (part instanceof CommandPart.MessageRef ref) {
+                append(current, shown, resolveForCommand(line, ref.fixtureIndex(), ref.kind()));
+            } else {
+                byte[] octets;
+                boolean plus;
+                if (part instanceof CommandPart.Literal lit) {
+                    octets = lit.octets().toByteArray();
+                    plus = lit.nonSynchronizing();
+                } else {
+                    CommandPart.FixtureLiteral fl = (CommandPart.FixtureLiteral) part;
+                    octets = env.fixtureMessage(fl.fixtureIndex());
+                    plus = fl.nonSynchronizing();
+                }
+                append(current, shown, "{" + octets.length + (plus ? "+" : "") + "}\r\n");
+                if (!plus) {
+                    segments.add(current.toByteArray());
+                    current = new ByteArrayOutputStream();
+                }
+                current.writeBytes(octets);
+                shown.append("<").append(octets.length).append(" octets>");
+            }
+        }
+        current.writeBytes("\r\n".getBytes(StandardCharsets.US_ASCII));
+        segments.add(current.toByteArray());
+        String verb = verbOf(parts);
+        String text = transcript.redactor().redact(shown.toString());
+        Command cmd = register(line, tag, text, verb.equals("SELECT") || verb.equals("EXAMINE"));
+        if (cmd.selects) {
+            view = null;
+            existsWhileUnselected = 0;
+        }
+        writeSegments(line, cmd, segments);
+        return cmd;
+    }
+
+    private void writeSegments(int line, Command cmd, List<byte[]> segments) {
+        for (int i = 0; i < segments.size(); i++) {
+            if (i > 0) {
+                int seen = cmd.continuations.size();
+                Instant deadline = Instant.now().plus(env.groupTimeout());
+                while (cmd.continuations.size() == seen && cmd.completion == null && closedWhy == null && pumpUntil(deadline)) {
+                    // the server must ask for the literal
+                }
+                if (cmd.completion != null) {
+                    transcript.note("completion before the literal's continuation: the literal is not sent");
+                    return;
+                }
+                if (cmd.continuations.size() == seen) {
+                    throw new StepFailure(line, name(), cmd.text, "+ continuation for the literal",
+                            closedWhy != null ? closedWhy : "no continuation within " + env.groupTimeout().toSeconds() + "s");
+                }
+            }
+            wire.write(segments.get(i));
+        }
+    }
+
+    /** Sends octets exactly as written; with a handle, registers the command the octets hold. */
+    public void sendRaw(int line, Optional<String> handle, byte[] octets) {
+        drainAvailable();
+        handle.ifPresent(h -> {
+            String text = new String(octets, StandardCharsets.ISO_8859_1);
+            int eol = text.indexOf("\r\n");
+            String first = eol < 0 ? text : text.substring(0, eol);
+            register(line, h, transcript.redactor().redact(first), false);
+            if (first.regionMatches(true, h.length(), " STARTTLS", 0, 9)) {
+                wire.pauseAfterOk(h);
+            }
+        });
+        wire.write(octets);
+    }
+
+    private static void append(ByteArrayOutputStream out, StringBuilder shown, String text) {
+        out.writeBytes(text.getBytes(StandardCharsets.UTF_8));
+        shown.append(text);
+    }
+
+    private static String verbOf(List<CommandPart> parts) {
+        if (!parts.isEmpty() && parts.get(0) instanceof CommandPart.Text t) {
+            String[] words = t.text().trim().split(" ");
+            String first = words[0].toUpperCase(Locale.ROOT);
+            return first.equals("UID") && words.length > 1 ? "UID " + words[1].toUpperCase(Locale.ROOT) : first;
+        }
+        return "";
+    }
+
+    private Command register(int line, String tag, String text, boolean selects) {
+        Command cmd = new Command(line, tag, text, selects);
+        inFlight.put(tag, cmd);
+        awaitingGroup.add(cmd);
+        return cmd;
+    }
+
+    private String nextAutoTag() {
+        String tag;
+        do {
+            tag = name() + (++tagCounter);
+        } while (inFlight.containsKey(tag));
+        return tag;
+    }
+
+    private String resolveForCommand(int line, int k, Pattern.RefKind kind) {
+        long uid = env.fixture().uid(k);
+        if (kind == Pattern.RefKind.UID) {
+            if (uid == 0) {
+                throw new StepFailure(line, name(), "", "#" + k + ".uid known", "the UID of fixture message " + k + " is unknown");
+            }
+            return Long.toString(uid);
+        }
+        int i = view == null ? -1 : view.uids().indexOf(uid);
+        if (i < 0) {
+            throw new StepFailure(line, name(), "", "#" + k + " in session " + name() + "'s view",
+                    "#" + k + " was expunged in session " + name() + " (line " + line + ")");
+        }
+        return Long.toString(i + 1);
+    }
+
+    // ---- receiving ------------------------------------------------------------------------
+
+    /** Reads one event, waiting until {@code deadline}; false when the deadline passed or the connection is gone. */
+    public boolean pumpUntil(Instant deadline) {
+        if (wire == null) {
+            return false;
+        }
+        Duration left = Duration.between(Instant.now(), deadline);
+        if (left.isNegative()) {
+            left = Duration.ZERO;
+        }
+        Optional<ImapWire.Event> event = wire.poll(left);
+        if (event.isEmpty()) {
+            return false;
+        }
+        handle(event.get());
+        return true;
+    }
+
+    /** Applies whatever has already arrived, without waiting. */
+    public void drainAvailable() {
+        if (wire == null) {
+            return;
+        }
+        Optional<ImapWire.Event> event;
+        while ((event = wire.poll(Duration.ZERO)).isPresent()) {
+            handle(event.get());
+        }
+    }
+
+    public Optional<String> closedWhy() {
+        return Optional.ofNullable(closedWhy);
+    }
+
+    private void handle(ImapWire.Event event) {
+        if (event instanceof ImapWire.Event.Closed closed) {
+            if (closedWhy == null) {
+                closedWhy = closed.why();
+            }
+            return;
+        }
+        ImapResponse r = ((ImapWire.Event.Response) event).response();
+        if (greeting == null && (r instanceof ImapResponse.Condition || r instanceof ImapResponse.Malformed)) {
+            greeting = r;
+            return;
+        }
+        if (r instanceof ImapResponse.Tagged t) {
+            Command cmd = inFlight.remove(t.tag());
+            if (cmd == null) {
+                problems.add("tagged response \"" + ImapData.describe(t) + "\" answers no command in flight");
+                return;
+            }
+            cmd.completion = t;
+            cmd.completionIndex = nextIndex++;
+            return;
+        }
+        if (r instanceof ImapResponse.Continuation c) {
+            for (Command cmd : inFlight.values()) {
+                cmd.continuations.add(ImapData.describe(c));
+            }
+            return;
+        }
+        List<Long> before = view == null ? List.of() : view.uids();
+        applyToModel(r);
+        pending.add(new Received(nextIndex++, r, before));
+    }
+
+    /** Every response updates the view at arrival, whether or not a script line names it. */
+    private void applyToModel(ImapResponse r) {
+        try {
+            if (r instanceof ImapResponse.Exists e) {
+                if (view == null) {
+                    existsWhileUnselected = e.count();
+                } else {
+                    view.onExists(e.count());
+                }
+            } else if (view == null) {
+                return;
+            } else if (r instanceof ImapResponse.Expunge x) {
+                view.onExpunge(x.sequence());
+            } else if (r instanceof ImapResponse.Vanished v && !v.earlier()) {
+                view.onVanished(UidSets.parse(v.uidSet()));
+            } else if (r instanceof ImapResponse.Fetch f) {
+                OptionalLong uid = f.uid();
+                view.onFetch(f.sequence(), uid.isPresent() ? uid.getAsLong() : null, f.flags().orElse(null));
+            }
+        } catch (ModelViolation violation) {
+            problems.add("inconsistent with what the server told " + name() + " before: " + violation.getMessage()
+                    + " (response: " + ImapData.describe(r) + ")");
+        }
+    }
+
+    // ---- what group evaluation uses --------------------------------------------------------
+
+    /** The command a group is about: by the line that sent it, else by tag, else the oldest without a group. */
+    public Optional<Command> commandFor(int sendLine, Optional<String> tag) {
+        for (Command c : awaitingGroup) {
+            if (c.line == sendLine) {
+                return Optional.of(c);
+            }
+        }
+        for (Command c : awaitingGroup) {
+            if (tag.isPresent() ? c.tag.equals(tag.get()) : !c.grouped) {
+                return Optional.of(c);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Unclaimed untagged responses that arrived before {@code limitIndex}, in arrival order. */
+    public List<Received> candidatesBefore(long limitIndex) {
+        return pending.stream().filter(r -> r.index < limitIndex).toList();
+    }
+
+    /** Unclaimed untagged responses that arrived since the idle start or the previous idle group. */
+    public List<Received> idleCandidates() {
+        return pending.stream().filter(r -> r.index >= idleMark).toList();
+    }
+
+    public long nextIndex() {
+        return nextIndex;
+    }
+
+    /** Unexpected completions and model violations noticed since the last group; clears them. */
+    public List<String> takeProblems() {
+        List<String> out = List.copyOf(problems);
+        problems.clear();
+        return out;
+    }
+
+    /**
+     * After a command group: claimed candidates go; unclaimed ones go too unless another command
+     * still awaits its group (pipelining); a SELECT/EXAMINE the script sent itself reseeds the view.
+     */
+    public void finishGroup(Command cmd, List<Received> candidates, List<Received> claimed) {
+        awaitingGroup.remove(cmd);
+        inFlight.remove(cmd.tag);
+        pending.removeAll(claimed);
+        if (awaitingGroup.isEmpty()) {
+            pending.removeAll(candidates);
+        }
+        if (cmd == idle) {
+            idle = null;
+        }
+        if (cmd.selects && cmd.completion != null && cmd.completion.ok() && wire != null && closedWhy == null) {
+            seedView(cmd.line);
+        }
+    }
+
+    public void finishIdleGroup(List<Received> candidates) {
+        pending.removeAll(candidates);
+        idleMark = nextIndex;
+    }
+
+    /** Resolves {@code #k} for a response as the view stood just before it applied. */
+    public RefResolver refsAt(List<Long> uidsBefore) {
+        FixtureState fixture = env.fixture();
+        return new RefResolver() {
+            @Override
+            public OptionalLong sequence(int k) {
+                int i = fixture.uid(k) == 0 ? -1 : uidsBefore.indexOf(fixture.uid(k));
+                return i < 0 ? OptionalLong.empty() : OptionalLong.of(i + 1);
+            }
+
+            @Override
+            public Optional<Value> uid(int k) {
+                long uid = fixture.uid(k);
+                return uid == 0 ? Optional.empty() : Optional.of(new Value.Num(uid));
+            }
+        };
+    }
+
+    /** References resolved against the view as it stands now (status lines, failure texts). */
+    public RefResolver refsNow() {
+        return refsAt(view == null ? List.of() : view.uids());
+    }
+
+    // ---- IDLE and TLS ---------------------------------------------------------------------
+
+    public void idleStart(int line) {
+        drainAvailable();
+        if (awaitingGroup.isEmpty()) {
+            pending.clear();
+        }
+        String tag = nextAutoTag();
+        Command cmd = register(line, tag, tag + " IDLE", false);
+        wire.write((tag + " IDLE\r\n").getBytes(StandardCharsets.US_ASCII));
+        Instant deadline = Instant.now().plus(env.groupTimeout());
+        while (cmd.continuations.isEmpty() && cmd.completion == null && closedWhy == null && pumpUntil(deadline)) {
+            // wait for "+ idling"
+        }
+        if (cmd.continuations.isEmpty()) {
+            awaitingGroup.remove(cmd);
+            inFlight.remove(tag);
+            String actual = cmd.completion != null ? ImapData.describe(cmd.completion)
+                    : closedWhy != null ? closedWhy : "no continuation within " + env.groupTimeout().toSeconds() + "s";
+            throw new StepFailure(line, name(), cmd.text, "+ continuation after IDLE", actual);
+        }
+        idle = cmd;
+        idleMark = nextIndex;
+    }
+
+    public void idleDone(int line) {
+        if (idle == null) {
+            throw new StepFailure(line, name(), "DONE", "session " + name() + " idling", "not idling");
+        }
+        wire.write("DONE\r\n".getBytes(StandardCharsets.US_ASCII));
+    }
+
+    /** STARTTLS with an automatic tag; must be answered OK, then the handshake. */
+    public void startTls(int line) {
+        drainAvailable();
+        String tag = nextAutoTag();
+        wire.pauseAfterOk(tag);
+        Command cmd = register(line, tag, tag + " STARTTLS", false);
+        wire.write((tag + " STARTTLS\r\n").getBytes(StandardCharsets.US_ASCII));
+        Instant deadline = Instant.now().plus(env.groupTimeout());
+        while (cmd.completion == null && closedWhy == null && pumpUntil(deadline)) {
+            // wait for the answer
+        }
+        awaitingGroup.remove(cmd);
+        inFlight.remove(tag);
+        if (cmd.completion == null || !cmd.completion.ok()) {
+            throw new StepFailure(line, name(), cmd.text, "OK",
+                    cmd.completion != null ? ImapData.describe(cmd.completion) : closedWhy != null ? closedWhy : "no answer");
+        }
+        handshake(line);
+    }
+
+    /** The TLS handshake; plaintext after the STARTTLS answer fails the step. */
+    public void handshake(int line) {
+        drainAvailable();
+        List<String> injected;
+        try {
+            injected = wire.takeInjected();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SetupError(line, name(), "interrupted", e);
+        }
+        if (!injected.isEmpty()) {
+            throw new StepFailure(line, name(), "", "nothing before the TLS handshake",
+                    "cleartext after STARTTLS answer: " + String.join(" | ", injected));
+        }
+        try {
+            wire.handshake(env.connectTimeout());
+        } catch (ProtocolException e) {
+            throw new StepFailure(line, name(), "", "TLS handshake", e.getMessage());
+        }
+    }
+
+    private static String quote(String s) {
+        return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+    }
+
+    /** {@code $user} and {@code $password} are the session's own account; other names are script variables. */
+    private Optional<Value> variable(String name) {
+        return switch (name) {
+            case "user" -> Optional.of(Value.text(env.account().user()));
+            case "password" -> Optional.of(Value.text(env.account().password()));
+            default -> env.bindings().get(name);
+        };
+    }
+}

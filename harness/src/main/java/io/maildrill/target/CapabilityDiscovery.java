@@ -1,0 +1,84 @@
+package io.maildrill.target;
+
+import io.maildrill.imap.ImapCompletion;
+import io.maildrill.imap.ImapResponse;
+import io.maildrill.imap.ImapSession;
+import io.maildrill.pop3.Pop3Reply;
+import io.maildrill.pop3.Pop3Response;
+import io.maildrill.pop3.Pop3Session;
+import io.maildrill.transcript.CredentialRedactor;
+import io.maildrill.transcript.Transcript;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Connects to each endpoint of a target, reads the greeting and the capabilities before and
+ * after logging in with the first account. It doubles as the reachability check every command
+ * makes first: an unreachable server or a refused login throws {@link TargetException} with one
+ * clear sentence, which the CLI turns into exit code 2.
+ */
+public final class CapabilityDiscovery {
+
+    private CapabilityDiscovery() {
+    }
+
+    public static ServerCapabilities discover(Target target, Duration timeout) {
+        Account account = target.defaultAccount();
+        Optional<ServerCapabilities.Protocol> imap = target.imap().map(e -> {
+            try (ImapSession session = ImapSession.connect(e, target.tls(), transcript(account), timeout)) {
+                Set<String> before = session.capability();
+                ImapCompletion login = session.login(account.user(), account.password());
+                if (!login.ok()) {
+                    throw new TargetException("IMAP login to " + e + " as " + account.user() + " refused: "
+                            + login.tagged().status() + " " + login.tagged().text());
+                }
+                Set<String> after = session.capability();
+                session.logout();
+                return new ServerCapabilities.Protocol(greeting(session.greeting()), before, after);
+            } catch (io.maildrill.net.ProtocolException ex) {
+                throw new TargetException("cannot reach IMAP at " + e + ": " + ex.getMessage(), ex);
+            }
+        });
+        Optional<ServerCapabilities.Protocol> pop3 = target.pop3().map(e -> {
+            try (Pop3Session session = Pop3Session.connect(e, target.tls(), transcript(account), timeout)) {
+                Set<String> before = capa(session.capa());
+                Pop3Reply login = session.login(account.user(), account.password());
+                if (!login.isOk()) {
+                    throw new TargetException("POP3 login to " + e + " as " + account.user() + " refused: " + login.describe());
+                }
+                Set<String> after = capa(session.capa());
+                session.quit();
+                return new ServerCapabilities.Protocol(session.greeting().describe(), before, after);
+            } catch (io.maildrill.net.ProtocolException ex) {
+                throw new TargetException("cannot reach POP3 at " + e + ": " + ex.getMessage(), ex);
+            }
+        });
+        return new ServerCapabilities(imap, pop3);
+    }
+
+    /** CAPA lines are "TAG args"; the capability is the tag, upper-cased. -ERR means none. */
+    private static Set<String> capa(Pop3Reply reply) {
+        Set<String> tags = new TreeSet<>();
+        if (reply instanceof Pop3Response r && r.isOk()) {
+            for (String line : r.contentLines()) {
+                String tag = line.strip().split(" ", 2)[0];
+                if (!tag.isEmpty()) {
+                    tags.add(tag.toUpperCase(Locale.ROOT));
+                }
+            }
+        }
+        return tags;
+    }
+
+    private static Transcript transcript(Account account) {
+        return new Transcript("discovery", new CredentialRedactor().addSecret(account.password()));
+    }
+
+    private static String greeting(ImapResponse greeting) {
+        String text = greeting instanceof ImapResponse.Condition c ? "* " + c.status() + " " + c.text() : greeting.toString();
+        return text.length() > 200 ? text.substring(0, 200) + "..." : text;
+    }
+}

@@ -1,0 +1,342 @@
+package io.maildrill.run;
+
+import io.maildrill.report.model.Outcome;
+import io.maildrill.report.model.ScriptResult;
+import io.maildrill.report.model.StepOutcome;
+import io.maildrill.script.parse.ScriptParser;
+import io.maildrill.target.EmbeddedGreenMail;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Real scripts, parsed from text, run against the in-process GreenMail. */
+class ScriptExecutorGreenMailTest {
+
+    private static EmbeddedGreenMail greenMail;
+    private static ScriptExecutor executor;
+
+    @BeforeAll
+    static void start() {
+        greenMail = EmbeddedGreenMail.start(2);
+        executor = new ScriptExecutor(greenMail.target(), new ExecutorOptions(Duration.ofSeconds(5), Duration.ofSeconds(5)));
+    }
+
+    @AfterAll
+    static void stop() {
+        greenMail.close();
+    }
+
+    static ScriptResult run(String id, String text) throws Exception {
+        return executor.execute(id, ScriptParser.parse(id, text), greenMail.target().accounts());
+    }
+
+    static String describe(ScriptResult r) {
+        return r.outcome() + " " + r.reason().orElse("") + r.failure().map(f -> "\n" + f.describe()).orElse("")
+                + "\n" + String.join("\n", r.transcripts().values().stream().flatMap(java.util.List::stream).toList());
+    }
+
+    @Test
+    void passingPop3Script() throws Exception {
+        ScriptResult r = run("pop3/t/pass.script", """
+                @title     STAT, LIST, RETR, DELE and RSET
+                @covers    P21
+                @level     MUST
+                @protocols pop3
+                @category  deletion
+                @fixture   messages=3 shapes=plain profile=tiny seed=7
+                @destructive
+
+                session A pop3 account=1
+
+                A> STAT
+                A< +OK 3 $octets
+                A> LIST
+                A< +OK
+                A< lines 3
+                A< line 1 *
+                A< line #2 ~"[0-9]+"
+                A< not line 4 *
+                A> RETR #2
+                A< +OK
+                A< content $second
+                check $second == fixture.message(2)
+                check A.count == 3
+                A> DELE 1
+                A< +OK
+                check A.count == 2
+                A> RSET
+                A< +OK
+                check A.count == fixture.count
+                A> QUIT
+                A< +OK
+                A< closed
+                """);
+        assertThat(r.outcome()).as(describe(r)).isEqualTo(Outcome.PASSED);
+        assertThat(r.promise()).isEqualTo("deletion");
+        assertThat(r.steps()).allMatch(s -> s.outcome() == StepOutcome.PASSED);
+        assertThat(r.steps()).extracting(s -> s.command()).contains("RETR 2");
+    }
+
+    @Test
+    void imapTwoSessionsFollowExpunges() throws Exception {
+        ScriptResult r = run("imap/t/expunge.script", """
+                @title     two sessions, expunge tracking
+                @covers    I31 I33
+                @level     MUST
+                @protocols imap
+                @category  deletion
+                @fixture   messages=5 shapes=plain profile=tiny seed=7
+                @destructive
+
+                session A imap account=1
+                session B imap account=1
+
+                B> NOOP
+                B< OK
+                A> STORE #2,#4 +FLAGS.SILENT (\\Deleted)
+                A< OK
+                A> FETCH #4 (UID FLAGS)
+                A< * #4 FETCH (UID #4.uid FLAGS (\\Deleted ...))
+                A< OK
+                A> EXPUNGE
+                A< strict
+                A< * #2 EXPUNGE
+                A< * #4 EXPUNGE
+                A< may * * EXISTS
+                A< may * * RECENT
+                A< OK
+                check A.count == 3
+                A> FETCH #5 (UID)
+                A< * 3 FETCH (UID #5.uid)
+                A< OK
+                B> NOOP
+                B< * #2 EXPUNGE
+                B< * #4 EXPUNGE
+                B< OK
+                check B.count == 3
+                B> FETCH #3 (UID)
+                B< * 2 FETCH (UID #3.uid)
+                B< OK
+                converge A B
+                """);
+        assertThat(r.outcome()).as(describe(r)).isEqualTo(Outcome.PASSED);
+        assertThat(r.steps()).extracting(s -> s.command()).contains("A4 STORE 2,4 +FLAGS.SILENT (\\Deleted)", "A7 FETCH 3 (UID)");
+    }
+
+    @Test
+    void failingExpectationNamesLineSessionExpectedAndActual() throws Exception {
+        ScriptResult r = run("imap/t/fail.script", """
+                @title     a wrong count
+                @covers    I33
+                @level     MUST
+                @protocols imap
+                @category  deletion
+                @fixture   messages=2 shapes=plain profile=tiny seed=7
+
+                session A imap account=1
+
+                A> NOOP
+                A< OK
+                A> FETCH 1:* (UID)
+                A< * 1 FETCH (UID #1.uid)
+                A< * 3 FETCH (UID *)
+                A< OK
+                A> NOOP
+                A< OK
+                """);
+        assertThat(r.outcome()).as(describe(r)).isEqualTo(Outcome.FAILED);
+        var f = r.failure().orElseThrow();
+        assertThat(f.line()).isEqualTo(14);
+        assertThat(f.scriptPath()).isEqualTo("imap/t/fail.script");
+        assertThat(f.session()).isEqualTo("A");
+        assertThat(f.commandSent()).isEqualTo("A5 FETCH 1:* (UID)");
+        assertThat(f.expected()).isEqualTo("* 3 FETCH (UID *)");
+        assertThat(f.actual()).contains("* 1 FETCH (UID ", "(claimed)", "* 2 FETCH (UID ", "(unclaimed)");
+        assertThat(f.catalogIds()).containsExactly("I33");
+        assertThat(f.lastTranscriptLines()).anyMatch(l -> l.contains("A5 FETCH 1:* (UID)"));
+        assertThat(r.steps()).extracting(s -> s.outcome())
+                .containsExactly(StepOutcome.PASSED, StepOutcome.PASSED, StepOutcome.PASSED, StepOutcome.FAILED,
+                        StepOutcome.SKIPPED, StepOutcome.SKIPPED);
+    }
+
+    @Test
+    void missingCapabilitySkips() throws Exception {
+        ScriptResult r = run("imap/t/skip.script", """
+                @title     needs something GreenMail lacks
+                @covers    I47
+                @level     SHOULD
+                @protocols imap
+                @category  synchronisation
+                @requires  imap IDLE XNOTHING
+
+                session A imap account=1
+                A> NOOP
+                A< OK
+                """);
+        assertThat(r.outcome()).as(describe(r)).isEqualTo(Outcome.SKIPPED);
+        assertThat(r.reason()).contains("server lacks imap capability XNOTHING");
+        assertThat(r.steps()).isEmpty();
+    }
+
+    @Test
+    void wholeMessageEqualsFixture() throws Exception {
+        ScriptResult r = run("imap/t/body.script", """
+                @title     message bytes
+                @covers    I53 D09
+                @level     MUST
+                @protocols imap
+                @category  headers-only-fetch
+                @fixture   messages=3 shapes=plain,multipart-mixed-attachment profile=tiny seed=11
+
+                session A imap account=1
+
+                A> FETCH #2 (BODY.PEEK[] RFC822.SIZE)
+                A< * #2 FETCH (BODY[] $whole RFC822.SIZE $size)
+                A< OK
+                check $whole == fixture.message(2)
+                check sha256($whole) == fixture.sha256(2)
+                check size($whole) == $size
+                check $size == fixture.size(2)
+                check $whole != fixture.message(1)
+                """);
+        assertThat(r.outcome()).as(describe(r)).isEqualTo(Outcome.PASSED);
+        assertThat(r.promise()).isEqualTo("headers-only fetch");
+    }
+
+    /** GreenMail's BODY[HEADER] lacks the blank line that ends the header: the check must say exactly that. */
+    @Test
+    void headerCheckAgainstFixtureShowsTheDifference() throws Exception {
+        ScriptResult r = run("imap/t/header.script", """
+                @title     header bytes
+                @covers    I49
+                @level     MUST
+                @protocols imap
+                @category  headers-only-fetch
+                @fixture   messages=2 shapes=plain profile=tiny seed=11
+
+                session A imap account=1
+
+                A> FETCH #1 (BODY.PEEK[HEADER])
+                A< * #1 FETCH (BODY[HEADER] $header)
+                A< OK
+                check $header == fixture.header(1)
+                """);
+        assertThat(r.outcome()).as(describe(r)).isEqualTo(Outcome.FAILED);
+        var f = r.failure().orElseThrow();
+        assertThat(f.line()).isEqualTo(13);
+        assertThat(f.expected()).isEqualTo("check $header == fixture.header(1)");
+        assertThat(f.actual()).contains("left  = \"Message-ID: ", "right = \"Message-ID: ")
+                .containsPattern("first difference at octet (\\d+) \\(left \\1 octets, right \\d+\\)")
+                .contains("\\r\\n\\r\\n\"");
+    }
+
+    @Test
+    void idlePushAndConverge() throws Exception {
+        ScriptResult r = run("imap/t/idle.script", """
+                @title     idle push
+                @covers    I47
+                @level     SHOULD
+                @protocols imap
+                @category  synchronisation
+                @requires  imap IDLE
+                @fixture   messages=4 shapes=plain profile=tiny seed=7
+                @destructive
+
+                session A imap account=1
+                session C imap account=1
+
+                C: idle
+                A> STORE #2 +FLAGS.SILENT (\\Deleted)
+                A< OK
+                A> EXPUNGE
+                A< * #2 EXPUNGE
+                A< OK
+                C< within 5s
+                C< * #2 EXPUNGE
+                C: done
+                C< OK
+                converge A
+                """);
+        assertThat(r.outcome()).as(describe(r)).isEqualTo(Outcome.PASSED);
+    }
+
+    @Test
+    void passwordNeverInTranscripts() throws Exception {
+        ScriptResult r = run("imap/t/login.script", """
+                @title     manual login
+                @covers    S05
+                @level     MUST
+                @protocols imap
+                @category  security
+                @fixture   messages=1 shapes=plain profile=tiny seed=1
+
+                session A imap account=1 login=none select=none
+                A< greeting OK ...
+                A> LOGIN $user $password
+                A< OK
+                A> SELECT INBOX
+                A< * 1 EXISTS
+                A< OK ...
+                A> FETCH #1 (UID)
+                A< * 1 FETCH (UID #1.uid)
+                A< OK
+                """);
+        assertThat(r.outcome()).as(describe(r)).isEqualTo(Outcome.PASSED);
+        String password = greenMail.target().accounts().get(0).password();
+        assertThat(r.transcripts()).isNotEmpty();
+        assertThat(r.transcripts().values()).allSatisfy(lines -> assertThat(String.join("\n", lines)).doesNotContain(password));
+        assertThat(r.transcripts().get("A")).anyMatch(l -> l.contains("LOGIN") && l.contains("<redacted>"));
+        assertThat(r.steps().toString()).doesNotContain(password);
+    }
+
+    @Test
+    void pipeliningWithExplicitTagsAndPop3Bursts() throws Exception {
+        ScriptResult imap = run("imap/t/pipeline.script", """
+                @title     pipelined fetches answered in any order
+                @covers    I15
+                @level     MUST
+                @protocols imap
+                @category  framing
+                @fixture   messages=2 shapes=plain profile=tiny seed=5
+
+                session A imap account=1
+
+                A/f1> FETCH 1 (UID)
+                A/f2> FETCH 2 (UID)
+                A/f2< * 2 FETCH (UID #2.uid)
+                A/f2< OK
+                A/f1< * 1 FETCH (UID #1.uid)
+                A/f1< OK
+                A> APPEND INBOX {fixture.message(1)}
+                A< + ...
+                A< OK [APPENDUID * $newuid] ...
+                A> NOOP
+                A< may * 3 EXISTS
+                A< OK
+                check A.count == 3
+                """);
+        assertThat(imap.outcome()).as(describe(imap)).isEqualTo(Outcome.PASSED);
+        ScriptResult pop3 = run("pop3/t/pipeline.script", """
+                @title     POP3 burst
+                @covers    P38
+                @level     MUST
+                @protocols pop3
+                @category  framing
+                @fixture   messages=3 shapes=plain profile=tiny seed=5
+
+                session A pop3 account=1
+
+                A> STAT
+                A> LIST 1
+                A> NOOP
+                A< +OK 3 *
+                A< +OK 1 *
+                A< +OK
+                """);
+        assertThat(pop3.outcome()).as(describe(pop3)).isEqualTo(Outcome.PASSED);
+    }
+}

@@ -1,0 +1,89 @@
+package io.maildrill.run;
+
+import io.maildrill.net.Endpoint;
+import io.maildrill.net.TlsSettings;
+import io.maildrill.report.model.Outcome;
+import io.maildrill.report.model.ScriptResult;
+import io.maildrill.script.parse.ScriptParser;
+import io.maildrill.target.Account;
+import io.maildrill.target.Target;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** A server whose answer to NOOP is not IMAP: the step fails quoting the malformed reply. */
+class ScriptExecutorMalformedTest {
+
+    @Test
+    @Timeout(30)
+    void malformedUntaggedResponseFailsTheGroupWithItsDescription() throws Exception {
+        try (ServerSocket server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            Thread t = new Thread(() -> serve(server), "fake-imap");
+            t.setDaemon(true);
+            t.start();
+            Target target = new Target("fake", Optional.of(Endpoint.plain("127.0.0.1", server.getLocalPort())),
+                    Optional.empty(), Optional.empty(), TlsSettings.VERIFY_DEFAULT, List.of(new Account("user1", "pw1", true)));
+            ScriptResult r = new ScriptExecutor(target, new ExecutorOptions(Duration.ofSeconds(2), Duration.ofSeconds(2)))
+                    .execute("imap/t/malformed.script", ScriptParser.parse("malformed", """
+                            @title     malformed
+                            @covers    I01
+                            @level     MUST
+                            @protocols imap
+                            @category  framing
+
+                            session A imap account=1
+                            A> NOOP
+                            A< * 1 EXISTS
+                            A< OK
+                            """), target.accounts());
+            assertThat(r.outcome()).as(r.reason().orElse("")).isEqualTo(Outcome.FAILED);
+            var f = r.failure().orElseThrow();
+            assertThat(f.line()).isEqualTo(9);
+            assertThat(f.expected()).isEqualTo("* 1 EXISTS");
+            assertThat(f.actual()).contains("malformed reply: ").contains("(unclaimed)");
+        }
+    }
+
+    /** Answers LOGIN, SELECT (empty mailbox), LOGOUT properly and NOOP with an unbalanced list. */
+    private static void serve(ServerSocket server) {
+        while (!server.isClosed()) {
+            try (Socket s = server.accept()) {
+                OutputStream out = s.getOutputStream();
+                BufferedReader in = new BufferedReader(new InputStreamReader(s.getInputStream(), StandardCharsets.ISO_8859_1));
+                out.write("* OK fake ready\r\n".getBytes(StandardCharsets.US_ASCII));
+                String line;
+                while ((line = in.readLine()) != null) {
+                    String[] w = line.split(" ");
+                    String tag = w[0];
+                    String verb = w.length > 1 ? w[1].toUpperCase() : "";
+                    String reply = switch (verb) {
+                        case "SELECT", "EXAMINE" -> "* 0 EXISTS\r\n" + tag + " OK [READ-WRITE] done\r\n";
+                        case "NOOP" -> "* 1 FETCH (UID\r\n" + tag + " OK done\r\n";
+                        case "LOGOUT" -> "* BYE bye\r\n" + tag + " OK done\r\n";
+                        default -> tag + " OK done\r\n";
+                    };
+                    out.write(reply.getBytes(StandardCharsets.US_ASCII));
+                    out.flush();
+                    if (verb.equals("LOGOUT")) {
+                        break;
+                    }
+                }
+            } catch (IOException e) {
+                return;
+            }
+        }
+    }
+}

@@ -1,0 +1,92 @@
+package io.maildrill.suites;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystem;
+import java.nio.file.FileSystemAlreadyExistsException;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.PathMatcher;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * Finds conformance scripts: the suites bundled with maildrill (classpath {@code /scripts},
+ * from a directory in development or from inside the jar), or a directory of the user's own.
+ */
+public final class ScriptLibrary {
+
+    private static final String ROOT = "/scripts";
+    private static final String EXTENSION = ".script";
+
+    private ScriptLibrary() {
+    }
+
+    /** Every bundled script, sorted by id. */
+    public static List<ScriptSource> bundled() {
+        URL root = ScriptLibrary.class.getResource(ROOT);
+        if (root == null) {
+            throw new IllegalStateException("no " + ROOT + " on the classpath: the suites resources are missing");
+        }
+        try {
+            URI uri = root.toURI();
+            if ("jar".equals(uri.getScheme())) {
+                FileSystem fs = jarFileSystem(uri);
+                return read(fs.getPath(ROOT));
+            }
+            return read(Path.of(uri));
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException("bad resource URI " + root, e);
+        }
+    }
+
+    /** Every {@code *.script} below {@code directory}, ids relative to it. */
+    public static List<ScriptSource> fromDirectory(Path directory) {
+        if (!Files.isDirectory(directory)) {
+            throw new IllegalArgumentException("script directory " + directory + " does not exist");
+        }
+        return read(directory);
+    }
+
+    /** Keeps the scripts whose id matches one of the globs ({@code pop3/**}, {@code imap/sync/*.script}). */
+    public static List<ScriptSource> select(List<ScriptSource> scripts, List<String> globs) {
+        if (globs.isEmpty()) {
+            return scripts;
+        }
+        List<PathMatcher> matchers = globs.stream()
+                .map(g -> FileSystems.getDefault().getPathMatcher("glob:" + g)).toList();
+        return scripts.stream()
+                .filter(s -> matchers.stream().anyMatch(m -> m.matches(Path.of(s.id()))) || globs.contains(s.id()))
+                .toList();
+    }
+
+    private static List<ScriptSource> read(Path root) {
+        try (Stream<Path> files = Files.walk(root)) {
+            List<ScriptSource> scripts = new ArrayList<>();
+            for (Path file : files.filter(p -> p.toString().endsWith(EXTENSION)).sorted().toList()) {
+                String id = root.relativize(file).toString().replace('\\', '/');
+                scripts.add(new ScriptSource(id, Files.readString(file, StandardCharsets.UTF_8), file.toUri()));
+            }
+            return scripts;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read scripts under " + root, e);
+        }
+    }
+
+    private static FileSystem jarFileSystem(URI uri) {
+        try {
+            return FileSystems.newFileSystem(uri, Map.of());
+        } catch (FileSystemAlreadyExistsException e) {
+            return FileSystems.getFileSystem(uri);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot open the maildrill jar at " + uri, e);
+        }
+    }
+}

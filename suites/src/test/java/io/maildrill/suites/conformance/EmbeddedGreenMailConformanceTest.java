@@ -1,0 +1,33 @@
+package io.maildrill.suites.conformance;
+
+import io.maildrill.target.EmbeddedGreenMail;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+
+/**
+ * Every bundled script against the embedded GreenMail; its known deviations are listed in
+ * expectations/greenmail.txt, so this stays green while each deviation stays visible.
+ */
+class EmbeddedGreenMailConformanceTest {
+
+    private static final int JOBS = 4;
+    private static EmbeddedGreenMail server;
+
+    @BeforeAll
+    static void start() {
+        server = EmbeddedGreenMail.start(JOBS * 3);
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+    }
+
+    @TestFactory
+    Stream<DynamicTest> greenmail() {
+        return ScriptTests.run(server.target(), JOBS);
+    }
+}
