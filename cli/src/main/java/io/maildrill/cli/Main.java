@@ -1,5 +1,6 @@
 package io.maildrill.cli;
 
+import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -18,7 +19,12 @@ public final class Main implements Runnable {
 
     /** Runs the command line and returns the exit code (tests call this instead of main). */
     public static int run(String... args) {
-        CommandLine cli = new CommandLine(new Main());
+        return run(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args);
+    }
+
+    /** Runs the command line writing to the given streams. */
+    public static int run(PrintWriter out, PrintWriter err, String... args) {
+        CommandLine cli = new CommandLine(new Main()).setOut(out).setErr(err);
         cli.setExecutionExceptionHandler(new ErrorHandler());
         // Usage errors exit 2, like every other "you asked for something that cannot be done".
         cli.setExitCodeExceptionMapper(e -> ExitCodes.USAGE_OR_CONNECTION);

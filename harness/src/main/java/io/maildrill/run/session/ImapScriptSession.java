@@ -460,6 +460,9 @@ public final class ImapScriptSession implements ScriptSession {
             }
             cmd.completion = t;
             cmd.completionIndex = nextIndex++;
+            if (t.ok() && view != null) {
+                SilentStore.apply(cmd.text.substring(Math.min(cmd.text.length(), cmd.tag.length())), view);
+            }
             return;
         }
         if (r instanceof ImapResponse.Continuation c) {
