@@ -3,12 +3,6 @@ package io.maildrill.provision;
 import io.maildrill.net.Endpoint;
 import io.maildrill.target.Account;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -56,41 +50,16 @@ public final class DeliveryProvisioner implements Provisioner {
         AtomicLong next = new AtomicLong();
         AtomicLong octets = new AtomicLong();
         long started = System.nanoTime();
-        ExecutorService pool = Executors.newFixedThreadPool(connections, r -> {
-            Thread t = new Thread(r, "maildrill-deliver");
-            t.setDaemon(true);
-            return t;
+        ParallelConnections.run(connections, "maildrill-deliver", "delivery to " + endpoint, () -> {
+            try (SmtpFamilyClient client = new SmtpFamilyClient(endpoint, dialect, timeout)) {
+                for (long i = next.getAndIncrement(); i < messages.count(); i = next.getAndIncrement()) {
+                    byte[] message = messages.message(i);
+                    client.deliver(recipient, message);
+                    octets.addAndGet(message.length);
+                    progress.advanced(1);
+                }
+            }
         });
-        try {
-            List<Future<Void>> workers = new ArrayList<>();
-            for (int c = 0; c < connections; c++) {
-                workers.add(pool.submit(() -> {
-                    try (SmtpFamilyClient client = new SmtpFamilyClient(endpoint, dialect, timeout)) {
-                        for (long i = next.getAndIncrement(); i < messages.count(); i = next.getAndIncrement()) {
-                            byte[] message = messages.message(i);
-                            client.deliver(recipient, message);
-                            octets.addAndGet(message.length);
-                            progress.advanced(1);
-                        }
-                    }
-                    return null;
-                }));
-            }
-            for (Future<Void> worker : workers) {
-                worker.get();
-            }
-        } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof ProvisionException pe) {
-                throw pe;
-            }
-            throw new ProvisionException("delivery to " + endpoint + " failed: " + cause.getMessage(), cause);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new ProvisionException("interrupted while delivering to " + endpoint, e);
-        } finally {
-            pool.shutdownNow();
-        }
         return new ProvisionResult(messages.count(), octets.get(), Duration.ofNanos(System.nanoTime() - started), method());
     }
 

@@ -10,10 +10,6 @@ import io.maildrill.transcript.Transcript;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -55,45 +51,20 @@ public final class ImapAppendProvisioner implements Provisioner {
         }
         AtomicLong nextBatch = new AtomicLong();
         AtomicLong octets = new AtomicLong();
-        ExecutorService pool = Executors.newFixedThreadPool(connections, r -> {
-            Thread t = new Thread(r, "maildrill-append");
-            t.setDaemon(true);
-            return t;
-        });
-        try {
-            List<Future<Void>> workers = new ArrayList<>();
-            for (int c = 0; c < connections; c++) {
-                workers.add(pool.submit(() -> {
-                    try (ImapSession session = open(account)) {
-                        for (long from = nextBatch.getAndAdd(BATCH); from < messages.count(); from = nextBatch.getAndAdd(BATCH)) {
-                            List<byte[]> batch = new ArrayList<>(BATCH);
-                            for (long i = from; i < Math.min(messages.count(), from + BATCH); i++) {
-                                byte[] message = messages.message(i);
-                                batch.add(message);
-                                octets.addAndGet(message.length);
-                            }
-                            requireAllOk(session.appendPipelined(mailbox, batch), from);
-                            progress.advanced(batch.size());
-                        }
+        ParallelConnections.run(connections, "maildrill-append", "APPEND to " + mailbox, () -> {
+            try (ImapSession session = open(account)) {
+                for (long from = nextBatch.getAndAdd(BATCH); from < messages.count(); from = nextBatch.getAndAdd(BATCH)) {
+                    List<byte[]> batch = new ArrayList<>(BATCH);
+                    for (long i = from; i < Math.min(messages.count(), from + BATCH); i++) {
+                        byte[] message = messages.message(i);
+                        batch.add(message);
+                        octets.addAndGet(message.length);
                     }
-                    return null;
-                }));
+                    requireAllOk(session.appendPipelined(mailbox, batch), from);
+                    progress.advanced(batch.size());
+                }
             }
-            for (Future<Void> worker : workers) {
-                worker.get();
-            }
-        } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof RuntimeException re) {
-                throw re;
-            }
-            throw new ProvisionException("APPEND to " + mailbox + " failed: " + cause.getMessage(), cause);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new ProvisionException("interrupted while appending to " + mailbox, e);
-        } finally {
-            pool.shutdownNow();
-        }
+        });
         return new ProvisionResult(messages.count(), octets.get(), Duration.ofNanos(System.nanoTime() - started), method());
     }
 
