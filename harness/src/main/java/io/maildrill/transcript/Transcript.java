@@ -101,19 +101,39 @@ public final class Transcript {
     /** The whole transcript as prefixed lines, for reports. */
     public synchronized List<String> render() {
         List<String> lines = new ArrayList<>();
+        // TCP delivers a line in as many reads as it likes: join consecutive chunks of one
+        // direction first, so a line split across two reads renders as one line.
+        StringBuilder run = new StringBuilder();
+        Direction runDirection = null;
         for (Entry e : entries) {
-            String prefix = switch (e.direction()) {
-                case CLIENT -> "C: ";
-                case SERVER -> "S: ";
-                case NOTE -> "#: ";
-            };
-            for (String line : e.text().split("\r\n|\n", -1)) {
-                if (!line.isEmpty()) {
-                    lines.add(prefix + line);
-                }
+            if (e.direction() != runDirection || e.direction() == Direction.NOTE) {
+                addLines(lines, runDirection, run);
+                run.setLength(0);
+                runDirection = e.direction();
+            }
+            run.append(e.text());
+            if (e.direction() == Direction.NOTE) {
+                run.append('\n');
             }
         }
+        addLines(lines, runDirection, run);
         return lines;
+    }
+
+    private static void addLines(List<String> lines, Direction direction, CharSequence text) {
+        if (direction == null) {
+            return;
+        }
+        String prefix = switch (direction) {
+            case CLIENT -> "C: ";
+            case SERVER -> "S: ";
+            case NOTE -> "#: ";
+        };
+        for (String line : text.toString().split("\r\n|\n", -1)) {
+            if (!line.isEmpty()) {
+                lines.add(prefix + line);
+            }
+        }
     }
 
     private static byte[] cap(byte[] bytes) {
