@@ -229,6 +229,20 @@ public final class Pop3Session implements AutoCloseable {
         if (!reply.isOk()) {
             return reply;
         }
+        Optional<Pop3Malformed> injected = handshakeAfterStls(unsolicitedBefore);
+        return injected.isPresent() ? injected.get() : reply;
+    }
+
+    /**
+     * The TLS handshake after an {@code STLS} whose {@code +OK} has been read (by {@link #stls()}, or by a
+     * caller that sent STLS itself as raw octets). If the server sent anything after that {@code +OK}
+     * (replies counted in {@link #unsolicitedReplies()} beyond {@code unsolicitedBefore}, or octets not yet
+     * framed), they are discarded, TLS is not started, and a {@link Pop3Malformed} quoting them is returned.
+     *
+     * @throws ProtocolException when the handshake fails or the connection closes during it
+     * @throws ResponseTimeoutException when the handshake takes longer than the session timeout
+     */
+    public Optional<Pop3Malformed> handshakeAfterStls(int unsolicitedBefore) {
         byte[] injected = onEventLoop(decoder::discardBufferedBytes);
         List<Pop3Reply> unsolicited = handler.unsolicited();
         if (injected.length == 0 && unsolicited.size() > unsolicitedBefore) {
@@ -237,11 +251,11 @@ public final class Pop3Session implements AutoCloseable {
         }
         if (injected.length > 0) {
             transcript.note("STLS: octets after +OK before the TLS handshake; TLS not started");
-            return new Pop3Malformed(new MalformedReply("octets after the STLS +OK, before the TLS handshake", 0,
-                    "nothing until the TLS handshake (RFC 2595 section 4)", injected));
+            return Optional.of(new Pop3Malformed(new MalformedReply("octets after the STLS +OK, before the TLS handshake", 0,
+                    "nothing until the TLS handshake (RFC 2595 section 4)", injected)));
         }
         ClientConnector.startTls(channel, endpoint, tls, transcript, timeout);
-        return reply;
+        return Optional.empty();
     }
 
     public Pop3Reply capa() {

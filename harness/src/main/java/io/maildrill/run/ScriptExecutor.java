@@ -173,6 +173,8 @@ public final class ScriptExecutor {
                 try {
                     String command = runner.run(s);
                     steps.add(new StepResult(s.line(), session, command, StepOutcome.PASSED, since(t0), ""));
+                } catch (SessionEnded e) {
+                    steps.add(new StepResult(s.line(), session, "", StepOutcome.SKIPPED, since(t0), e.getMessage()));
                 } catch (StepFailure f) {
                     steps.add(new StepResult(s.line(), session, sentText(runner, s, f), StepOutcome.FAILED, since(t0),
                             "expected " + f.expected() + "; got " + firstLine(f.actual())));

@@ -34,6 +34,14 @@ final class StatementRunner {
     private final Duration groupWait;
     private final Transcript convergeTranscript;
     private final Map<Integer, String> sentByLine = new HashMap<>();
+    /** Sessions ended in a way the script accepted (handshake or closed, BYE), with the line and how. */
+    private final Map<String, Ended> ended = new HashMap<>();
+
+    private record Ended(int line, String how) {
+        SessionEnded skip(String session) {
+            return new SessionEnded(session, line, how);
+        }
+    }
 
     StatementRunner(Map<String, ScriptSession> sessions, Bindings bindings, Operands operands, Converge converge,
                     Duration groupWait, Transcript convergeTranscript) {
@@ -48,6 +56,13 @@ final class StatementRunner {
     /** Runs one statement; returns the text the step reports as its command. */
     String run(Statement statement) {
         if (statement instanceof Statement.OnSession on) {
+            Ended endedAt = ended.get(on.session());
+            if (endedAt != null) {
+                if (!(statement instanceof Statement.Reconnect || statement instanceof Statement.Connect)) {
+                    throw endedAt.skip(on.session());
+                }
+                ended.remove(on.session());
+            }
             return onSession(on, sessions.get(on.session()));
         }
         if (statement instanceof Statement.Sleep sleep) {
@@ -63,6 +78,11 @@ final class StatementRunner {
             return "check";
         }
         Statement.Converge c = (Statement.Converge) statement;
+        for (String name : c.sessions()) {
+            if (ended.containsKey(name)) {
+                throw ended.get(name).skip(name);
+            }
+        }
         List<ImapScriptSession> named = new ArrayList<>();
         for (String name : c.sessions()) {
             ScriptSession s = sessions.get(name);
@@ -101,7 +121,11 @@ final class StatementRunner {
             return text;
         }
         if (statement instanceof Statement.Expect group) {
-            new ImapGroups(s, bindings).evaluate(group, groupWait);
+            if (new ImapGroups(s, bindings).evaluate(group, groupWait)) {
+                ended.put(s.name(), new Ended(group.status().map(e -> e.line()).orElse(line),
+                        "untagged BYE and close instead of a completion, which the BYE alternative accepts"));
+                s.disconnect(false);
+            }
             return answered(group);
         }
         if (statement instanceof Statement.IdleStart) {
@@ -117,9 +141,8 @@ final class StatementRunner {
             s.startTls(line);
             return "STARTTLS";
         }
-        if (statement instanceof Statement.TlsHandshake) {
-            s.handshake(line);
-            return "(TLS handshake)";
+        if (statement instanceof Statement.TlsHandshake h) {
+            return handshakeEnded(h, s.handshake(line, h.orClosed()));
         }
         if (statement instanceof Statement.Login) {
             s.login(line);
@@ -157,10 +180,18 @@ final class StatementRunner {
             s.login(line);
             return "USER/PASS";
         }
-        if (statement instanceof Statement.TlsHandshake) {
-            throw new SetupError(line, s.name(), "'" + s.name() + ": handshake' after a raw STLS is not supported for POP3 yet", null);
+        if (statement instanceof Statement.TlsHandshake h) {
+            return handshakeEnded(h, s.handshake(line, h.orClosed()));
         }
         return connection(statement, s);
+    }
+
+    private String handshakeEnded(Statement.TlsHandshake h, boolean sessionEnded) {
+        if (sessionEnded) {
+            ended.put(h.session(), new Ended(h.line(), "TLS handshake failed or connection closed, which 'handshake or closed' accepts"));
+            return "(TLS handshake failed or connection closed: accepted, session " + h.session() + " ended)";
+        }
+        return "(TLS handshake)";
     }
 
     private String connection(Statement.OnSession statement, ScriptSession s) {

@@ -41,8 +41,9 @@ class ScriptExecutorGreenMailTest {
 
     @Test
     void passingPop3Script() throws Exception {
+        // No RSET here: GreenMail answers it with two status lines (see the test below).
         ScriptResult r = run("pop3/t/pass.script", """
-                @title     STAT, LIST, RETR, DELE and RSET
+                @title     STAT, LIST, RETR and DELE
                 @covers    P21
                 @level     MUST
                 @protocols pop3
@@ -68,9 +69,6 @@ class ScriptExecutorGreenMailTest {
                 A> DELE 1
                 A< +OK
                 check A.count == 2
-                A> RSET
-                A< +OK
-                check A.count == fixture.count
                 A> QUIT
                 A< +OK
                 A< closed
@@ -291,6 +289,65 @@ class ScriptExecutorGreenMailTest {
         assertThat(r.transcripts().values()).allSatisfy(lines -> assertThat(String.join("\n", lines)).doesNotContain(password));
         assertThat(r.transcripts().get("A")).anyMatch(l -> l.contains("LOGIN") && l.contains("<redacted>"));
         assertThat(r.steps().toString()).doesNotContain(password);
+    }
+
+    /**
+     * GreenMail answers RSET with two status lines. Whether the extra one arrives before QUIT is sent (it
+     * answers no command) or after (QUIT takes it, and QUIT's own reply then answers no command) is a race;
+     * the group that waits for the close sees the stray reply either way, so the result does not depend on it.
+     */
+    @org.junit.jupiter.api.RepeatedTest(8)
+    void extraPop3StatusLineIsReportedWhicheverWayTheRaceGoes() throws Exception {
+        ScriptResult r = run("pop3/t/rset-twice.script", """
+                @title     RSET then QUIT
+                @covers    P27
+                @level     MUST
+                @protocols pop3
+                @category  deletion
+                @fixture   messages=2 shapes=plain profile=tiny seed=7
+                @destructive
+
+                session A pop3 account=1
+
+                A> DELE 1
+                A< +OK
+                A> RSET
+                A< +OK
+                A> QUIT
+                A< +OK
+                A< closed
+                """);
+        assertThat(r.outcome()).as(describe(r)).isEqualTo(Outcome.FAILED);
+        assertThat(r.failure().orElseThrow().actual()).contains("answers no command in flight");
+        assertThat(r.failure().orElseThrow().line()).isIn(16, 17);
+    }
+
+    @Test
+    void selectAnsweredBadKeepsTheViewForMessageReferences() throws Exception {
+        ScriptResult r = run("imap/t/bad-select.script", """
+                @title     a SELECT answered BAD changes nothing
+                @covers    I03
+                @level     MUST
+                @protocols imap
+                @category  errors
+                @fixture   messages=2 shapes=plain profile=tiny seed=10
+
+                session A imap account=1
+
+                A> SELECT
+                A< BAD
+                A> FETCH #2 (UID)
+                A< * #2 FETCH (UID #2.uid)
+                A< OK
+                A> SELECT "No Such Mailbox"
+                A< NO
+                A> FETCH #2 (UID)
+                A< BAD|NO
+                """);
+        assertThat(r.outcome()).as(describe(r)).isEqualTo(Outcome.FAILED);
+        // The NO deselects (RFC 3501 section 6.3.1): only then does #2 leave the view.
+        assertThat(r.failure().orElseThrow().line()).isEqualTo(17);
+        assertThat(r.failure().orElseThrow().actual()).contains("#2 was expunged");
     }
 
     @Test

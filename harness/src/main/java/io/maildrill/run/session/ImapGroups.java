@@ -35,23 +35,35 @@ public final class ImapGroups {
         this.bindings = bindings;
     }
 
-    public void evaluate(Statement.Expect group, Duration defaultWait) {
+    /**
+     * Evaluates one group; returns true when an untagged BYE and the close stood in for the command's
+     * completion ({@code A< BAD|NO|BYE}): the session has then ended.
+     */
+    public boolean evaluate(Statement.Expect group, Duration defaultWait) {
         Instant deadline = Instant.now().plus(group.within().orElse(defaultWait));
         if (group.target() instanceof ExpectTarget.Command c) {
-            commandGroup(group, c.sendLine(), deadline, group.within().orElse(defaultWait));
-        } else if (group.target() instanceof ExpectTarget.Idle) {
+            return commandGroup(group, c.sendLine(), deadline, group.within().orElse(defaultWait));
+        }
+        if (group.target() instanceof ExpectTarget.Idle) {
             idleGroup(group, deadline);
         } else {
             connectionGroup(group, deadline, group.within().orElse(defaultWait));
         }
+        return false;
     }
 
-    private void commandGroup(Statement.Expect group, int sendLine, Instant deadline, Duration wait) {
+    private boolean commandGroup(Statement.Expect group, int sendLine, Instant deadline, Duration wait) {
         Optional<String> tag = tagOf(group);
         ImapScriptSession.Command cmd = session.commandFor(sendLine, tag).orElseThrow(() -> new StepFailure(group.line(),
                 session.name(), "", "a command awaiting this group", "no command of " + session.name() + " is in flight"));
         boolean wantsClose = group.expectations().stream().anyMatch(Expectation.Closed.class::isInstance);
-        while (cmd.completion == null && session.closedWhy().isEmpty() && session.pumpUntil(deadline)) {
+        List<Expectation.Continuation> forbidden = group.expectations().stream()
+                .filter(e -> e instanceof Expectation.Continuation c && c.presence() == Presence.MUST_NOT)
+                .map(Expectation.Continuation.class::cast).toList();
+        // A forbidden "+" ends the wait at once: the server now waits for octets that will never come,
+        // so waiting for the completion would only time out with a misleading reason.
+        while (cmd.completion == null && session.closedWhy().isEmpty() && !continuationArrived(forbidden, cmd)
+                && session.pumpUntil(deadline)) {
             // wait for the completion (arrivals update the view as they come)
         }
         while (wantsClose && session.closedWhy().isEmpty() && session.pumpUntil(deadline)) {
@@ -60,16 +72,25 @@ public final class ImapGroups {
         long limit = cmd.completion != null ? cmd.completionIndex : session.nextIndex();
         List<ImapScriptSession.Received> candidates = session.candidatesBefore(limit);
         failOnProblems(group, cmd.text, candidates);
-        if (cmd.completion == null && !(wantsClose && session.closedWhy().isPresent() && group.status().isEmpty())) {
+        for (Expectation.Continuation cont : forbidden) {
+            checkContinuation(cont, cmd, candidates, List.of());
+        }
+        Optional<ImapScriptSession.Received> bye = cmd.completion == null
+                ? group.status().filter(Expectation.Status::acceptsBye).flatMap(s -> byeInsteadOfCompletion(s, cmd, candidates, wait))
+                : Optional.empty();
+        if (cmd.completion == null && bye.isEmpty() && !(wantsClose && session.closedWhy().isPresent() && group.status().isEmpty())) {
             String what = session.closedWhy().orElse("no tagged response for " + cmd.tag + " within " + seconds(wait));
             throw new StepFailure(group.status().map(Expectation::line).orElse(group.line()), session.name(), cmd.text,
                     group.status().map(this::describeStatus).orElse("closed"), what + arrivals(candidates, List.of()));
         }
-        List<ImapScriptSession.Received> claimed = untaggedLines(group, candidates, cmd.text);
+        // A BYE standing in for the completion is the group's status, not one of its untagged candidates.
+        List<ImapScriptSession.Received> untagged = bye.map(b -> candidates.stream().filter(r -> r != b).toList()).orElse(candidates);
+        List<ImapScriptSession.Received> claimed = new ArrayList<>(untaggedLines(group, untagged, cmd.text));
+        bye.ifPresent(claimed::add);
         for (Expectation e : group.expectations()) {
             if (e instanceof Expectation.Continuation cont) {
                 checkContinuation(cont, cmd, candidates, claimed);
-            } else if (e instanceof Expectation.Status status) {
+            } else if (e instanceof Expectation.Status status && bye.isEmpty()) {
                 checkStatus(status, cmd, candidates, claimed);
             } else if (e instanceof Expectation.Closed closed && session.closedWhy().isEmpty()) {
                 throw new StepFailure(closed.line(), session.name(), cmd.text, "the server closes the connection",
@@ -77,6 +98,55 @@ public final class ImapGroups {
             }
         }
         session.finishGroup(cmd, candidates, claimed);
+        return bye.isPresent();
+    }
+
+    /**
+     * {@code A< BAD|NO|BYE}: with no tagged completion, an untagged BYE whose text matches, followed by the
+     * server closing the connection, satisfies the status line (RFC 3501 section 7.1.5). Empty when no BYE
+     * arrived (the caller reports the missing completion); a failure when the BYE does not match or the
+     * connection stayed open after it.
+     */
+    private Optional<ImapScriptSession.Received> byeInsteadOfCompletion(Expectation.Status status, ImapScriptSession.Command cmd,
+                                                                        List<ImapScriptSession.Received> candidates, Duration wait) {
+        Optional<ImapScriptSession.Received> bye = candidates.stream()
+                .filter(r -> r.response() instanceof ImapResponse.Condition c && c.status() == io.maildrill.imap.Status.BYE)
+                .findFirst();
+        if (bye.isEmpty()) {
+            return Optional.empty();
+        }
+        ImapResponse.Condition c = (ImapResponse.Condition) bye.get().response();
+        if (status.text().isPresent()) {
+            Bindings tentative = bindings.tentative();
+            if (!new PatternMatcher(session.refsNow(), true).matches(status.text().get(), Words.imapStatus(c.code(), c.text()), tentative)) {
+                throw new StepFailure(status.line(), session.name(), cmd.text, describeStatus(status),
+                        ImapData.describe(c) + " (no tagged response)" + arrivals(candidates, List.of()));
+            }
+            bindings.commit(tentative);
+        }
+        if (session.closedWhy().isEmpty()) {
+            throw new StepFailure(status.line(), session.name(), cmd.text, describeStatus(status)
+                    + " (BYE stands for the completion only if the server then closes the connection)",
+                    ImapData.describe(c) + ", then no tagged response and the connection still open after " + seconds(wait)
+                            + arrivals(candidates, List.of()));
+        }
+        return bye;
+    }
+
+    /** Whether a continuation request that a {@code not +} line forbids has arrived for {@code cmd}. */
+    private boolean continuationArrived(List<Expectation.Continuation> forbidden, ImapScriptSession.Command cmd) {
+        return forbidden.stream().anyMatch(cont -> matchingContinuation(cont, cmd));
+    }
+
+    private boolean matchingContinuation(Expectation.Continuation cont, ImapScriptSession.Command cmd) {
+        for (String text : cmd.continuations()) {
+            String words = text.length() > 2 ? text.substring(2) : "";
+            if (cont.text().isEmpty()
+                    || new PatternMatcher(RefResolver.NONE, false).matches(cont.text().get(), Words.split(words), bindings.tentative())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void idleGroup(Statement.Expect group, Instant deadline) {
@@ -140,14 +210,7 @@ public final class ImapGroups {
     private void checkContinuation(Expectation.Continuation cont, ImapScriptSession.Command cmd,
                                    List<ImapScriptSession.Received> candidates, List<ImapScriptSession.Received> claimed) {
         List<String> got = cmd.continuations();
-        boolean matched = false;
-        for (String text : got) {
-            String words = text.length() > 2 ? text.substring(2) : "";
-            if (cont.text().isEmpty()
-                    || new PatternMatcher(RefResolver.NONE, false).matches(cont.text().get(), Words.split(words), bindings.tentative())) {
-                matched = true;
-            }
-        }
+        boolean matched = matchingContinuation(cont, cmd);
         String shown = "+" + cont.text().map(p -> " " + PatternText.render(p)).orElse("");
         if (cont.presence() == Presence.MUST && !matched) {
             throw new StepFailure(cont.line(), session.name(), cmd.text, shown,
@@ -155,7 +218,8 @@ public final class ImapGroups {
         }
         if (cont.presence() == Presence.MUST_NOT && matched) {
             throw new StepFailure(cont.line(), session.name(), cmd.text, "not " + shown,
-                    "continuation request: " + got + arrivals(candidates, claimed));
+                    "continuation request " + got + " arrived" + (cmd.completion == null ? " (and no tagged response yet)" : "")
+                            + arrivals(candidates, claimed));
         }
     }
 

@@ -46,6 +46,8 @@ public final class ImapScriptSession implements ScriptSession {
         ImapResponse.Tagged completion;
         long completionIndex = -1;
         boolean grouped;
+        /** For a SELECT/EXAMINE: the view it replaced, restored if the command is rejected with BAD. */
+        MailboxView viewBefore;
 
         Command(int line, String tag, String text, boolean selects) {
             this.line = line;
@@ -318,6 +320,7 @@ public final class ImapScriptSession implements ScriptSession {
         String text = transcript.redactor().redact(shown.toString());
         Command cmd = register(line, tag, text, verb.equals("SELECT") || verb.equals("EXAMINE"));
         if (cmd.selects) {
+            cmd.viewBefore = view;
             view = null;
             existsWhileUnselected = 0;
         }
@@ -460,6 +463,11 @@ public final class ImapScriptSession implements ScriptSession {
             }
             cmd.completion = t;
             cmd.completionIndex = nextIndex++;
+            if (cmd.selects && t.status() == io.maildrill.imap.Status.BAD) {
+                // RFC 3501 section 6: a BAD never changes the selected mailbox, so the old view stands.
+                // (A NO SELECT does deselect, section 6.3.1: the view stays empty then.)
+                view = cmd.viewBefore;
+            }
             if (t.ok() && view != null) {
                 SilentStore.apply(cmd.text.substring(Math.min(cmd.text.length(), cmd.tag.length())), view);
             }
@@ -640,6 +648,16 @@ public final class ImapScriptSession implements ScriptSession {
 
     /** The TLS handshake; plaintext after the STARTTLS answer fails the step. */
     public void handshake(int line) {
+        handshake(line, false);
+    }
+
+    /**
+     * The TLS handshake; plaintext after the STARTTLS answer fails the step. With {@code orClosed}, a
+     * handshake that fails or a connection the server closes is accepted: the connection is dropped and
+     * {@code true} returned (the session has ended); a handshake that neither completes nor fails within
+     * the bound still fails the step.
+     */
+    public boolean handshake(int line, boolean orClosed) {
         drainAvailable();
         List<String> injected;
         try {
@@ -652,11 +670,22 @@ public final class ImapScriptSession implements ScriptSession {
             throw new StepFailure(line, name(), "", "nothing before the TLS handshake",
                     "cleartext after STARTTLS answer: " + String.join(" | ", injected));
         }
+        if (orClosed && (closedWhy != null || !wire.isOpen())) {
+            transcript.note("connection closed before the TLS handshake (accepted: 'handshake or closed')");
+            disconnect(false);
+            return true;
+        }
         try {
             wire.handshake(env.connectTimeout());
         } catch (ProtocolException e) {
+            if (orClosed && !(e instanceof io.maildrill.net.ResponseTimeoutException)) {
+                transcript.note("TLS handshake failed (accepted: 'handshake or closed'): " + e.getMessage());
+                disconnect(false);
+                return true;
+            }
             throw new StepFailure(line, name(), "", "TLS handshake", e.getMessage());
         }
+        return false;
     }
 
     private static String quote(String s) {

@@ -279,6 +279,37 @@ public final class Pop3ScriptSession implements ScriptSession {
         }
     }
 
+    /**
+     * The TLS handshake after a STLS the script sent itself and whose {@code +OK} a group has read. Cleartext
+     * the server sent after that {@code +OK} fails the step. With {@code orClosed}, a handshake that fails or a
+     * connection the server closes is accepted: the connection is dropped and {@code true} returned (the
+     * session has ended); a handshake that neither completes nor fails within the bound still fails the step.
+     */
+    public boolean handshake(int line, boolean orClosed) {
+        if (orClosed && !pop3.isOpen()) {
+            transcript.note("connection closed before the TLS handshake (accepted: 'handshake or closed')");
+            disconnect(false);
+            return true;
+        }
+        Optional<io.maildrill.pop3.Pop3Malformed> injected;
+        try {
+            injected = pop3.handshakeAfterStls(unsolicitedSeen);
+        } catch (ProtocolException e) {
+            if (orClosed && !(e instanceof io.maildrill.net.ResponseTimeoutException)) {
+                transcript.note("TLS handshake failed (accepted: 'handshake or closed'): " + e.getMessage());
+                disconnect(false);
+                return true;
+            }
+            throw new StepFailure(line, name(), "", "TLS handshake", e.getMessage());
+        }
+        unsolicitedSeen = pop3.unsolicitedReplies().size();
+        if (injected.isPresent()) {
+            throw new StepFailure(line, name(), "", "nothing before the TLS handshake",
+                    "cleartext after STLS answer: " + injected.get().describe());
+        }
+        return false;
+    }
+
     @Override
     public void disconnect(boolean reset) {
         if (pop3 != null) {

@@ -20,11 +20,18 @@ public sealed interface Expectation extends Located {
      * The completion: {@code A< OK [READ-WRITE] ...}, {@code A< OK|NO}, {@code A< +OK 2 *}, {@code A< -ERR}.
      * {@code text} is empty when no text pattern was written (any text is accepted); otherwise the
      * response code and text after the status word must match it (a response code is a {@link Pattern.Code}).
+     * When {@code accepted} holds {@link StatusWord#BYE}, an untagged {@code * BYE} followed by the server
+     * closing the connection also satisfies the group (the text pattern then applies to the BYE's text).
      */
     record Status(int line, Set<StatusWord> accepted, java.util.Optional<List<Pattern>> text) implements Expectation {
         public Status {
             accepted = Set.copyOf(accepted);
             text = text.map(List::copyOf);
+        }
+
+        /** Whether an untagged BYE and the close may stand in for the tagged completion. */
+        public boolean acceptsBye() {
+            return accepted.contains(StatusWord.BYE);
         }
     }
 

@@ -60,8 +60,13 @@ public sealed interface Statement extends Located {
     /** {@code A: starttls}: send STARTTLS (IMAP) / STLS (POP3), require OK / +OK, then the TLS handshake. */
     record StartTls(int line, String session) implements OnSession {}
 
-    /** {@code A: handshake}: only the TLS handshake, for scripts that sent STARTTLS/STLS themselves. */
-    record TlsHandshake(int line, String session) implements OnSession {}
+    /**
+     * {@code A: handshake}: only the TLS handshake, for scripts that sent STARTTLS/STLS themselves; it must
+     * succeed. {@code A: handshake or closed} ({@code orClosed}): a handshake that fails or a connection the
+     * server closes is accepted too (a server may feed injected cleartext into the handshake, S01); the session
+     * has then ended and its later statements are skipped until {@code A: reconnect}.
+     */
+    record TlsHandshake(int line, String session, boolean orClosed) implements OnSession {}
 
     /** {@code A: login}: the standard login (IMAP LOGIN, POP3 USER/PASS) as the declared account; must succeed. */
     record Login(int line, String session) implements OnSession {}

@@ -18,7 +18,7 @@ import java.util.Set;
  * [may|not] * PATTERNS            (IMAP untagged)
  * [may|not] line PATTERNS         (POP3 content line)
  * + [PATTERNS]                    (IMAP continuation request)
- * STATUS[|STATUS...] [PATTERNS]   (OK NO BAD for IMAP, +OK -ERR for POP3)
+ * STATUS[|STATUS...] [PATTERNS]   (OK NO BAD BYE for IMAP, +OK -ERR for POP3)
  * </pre>
  */
 final class ExpectationReader {
@@ -142,7 +142,7 @@ final class ExpectationReader {
     }
 
     private String expectedStatuses() {
-        return protocol == Protocol.IMAP ? "OK, NO or BAD (alternatives as OK|NO)" : "+OK or -ERR";
+        return protocol == Protocol.IMAP ? "OK, NO, BAD or BYE (alternatives as OK|NO)" : "+OK or -ERR";
     }
 
     private void pop3Only(String word, int column) {

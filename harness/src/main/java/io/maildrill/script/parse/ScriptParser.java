@@ -204,6 +204,7 @@ public final class ScriptParser {
         rest.skipSpaces();
         int column = rest.column();
         String verb = rest.word();
+        boolean orClosed = verb.equals("handshake") && orClosed(rest);
         requireEnd(rest);
         boolean imap = session.decl.protocol() == Protocol.IMAP;
         if (session.idling() && !verb.equals("done") && !verb.equals("abort") && !verb.equals("disconnect")) {
@@ -223,7 +224,7 @@ public final class ScriptParser {
                 requireCapability(session.decl.protocol(), imap ? "STARTTLS" : "STLS", column, "starttls");
                 yield new Statement.StartTls(currentLine, name);
             }
-            case "handshake" -> new Statement.TlsHandshake(currentLine, name);
+            case "handshake" -> new Statement.TlsHandshake(currentLine, name, orClosed);
             case "login" -> new Statement.Login(currentLine, name);
             case "select" -> {
                 if (!imap) {
@@ -248,7 +249,7 @@ public final class ScriptParser {
                 yield new Statement.IdleDone(currentLine, name);
             }
             default -> throw new SyntaxError(column, "expected an action after '" + name
-                    + ":' (connect, disconnect, abort, reconnect, starttls, handshake, login, select, idle, done), found '" + verb + "'");
+                    + ":' (connect, disconnect, abort, reconnect, starttls, handshake, handshake or closed, login, select, idle, done), found '" + verb + "'");
         };
         statements.add(statement);
     }
@@ -384,7 +385,7 @@ public final class ScriptParser {
             return;
         }
         if (g.needsTerminator() && !g.terminated() && !g.forgiven) {
-            String statuses = sessions.get(g.session).decl.protocol() == Protocol.IMAP ? "OK, NO or BAD" : "+OK or -ERR";
+            String statuses = sessions.get(g.session).decl.protocol() == Protocol.IMAP ? "OK, NO, BAD or BYE" : "+OK or -ERR";
             problems.add(g.firstLine, 0, "expectations for the command at line " + ((ExpectTarget.Command) g.target).sendLine()
                     + " end without a status line (expected '" + g.session + "< " + statuses + "' or '" + g.session + "< closed' as the group's last line)");
         }
@@ -523,6 +524,23 @@ public final class ScriptParser {
                 problems.add(metadata.line(), 0, "@protocols lists " + p.name().toLowerCase(Locale.ROOT) + " but no such session is declared");
             }
         }
+    }
+
+    /** The optional {@code or closed} after {@code handshake}; anything else is left for {@link #requireEnd}. */
+    private static boolean orClosed(LineCursor in) {
+        in.skipSpaces();
+        if (in.atEnd()) {
+            return false;
+        }
+        int column = in.column();
+        String or = in.word();
+        in.skipSpaces();
+        String closed = in.word();
+        if (!or.equals("or") || !closed.equals("closed")) {
+            throw new SyntaxError(column, "expected end of line or 'or closed' after 'handshake', found '"
+                    + (or + " " + closed).trim() + "'");
+        }
+        return true;
     }
 
     private static void requireEnd(LineCursor in) {

@@ -211,6 +211,6 @@ class ParseProblemsTest {
         assertThat(io.maildrill.script.parse.ScriptParser.parse(file).sourceName()).isEqualTo(file.toString());
         Files.writeString(file, ScriptText.imap("session A imap account=1", "A> NOOP", "A< YES"));
         ScriptParseException e = catchThrowableOfType(() -> ScriptParser.parse(file), ScriptParseException.class);
-        assertThat(e.problems().get(0).describe()).startsWith(file + ":" + (H + 3) + ":4: expected OK, NO or BAD");
+        assertThat(e.problems().get(0).describe()).startsWith(file + ":" + (H + 3) + ":4: expected OK, NO, BAD or BYE");
     }
 }

@@ -1,6 +1,7 @@
 package io.maildrill.script.parse;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.maildrill.script.ast.ByteString;
 import io.maildrill.script.ast.CommandPart;
@@ -99,6 +100,33 @@ class ScriptParserStatementsTest {
         assertThat(expect.status()).map(Expectation.Status::accepted).contains(Set.of(StatusWord.OK));
         assertThat(expect.status().orElseThrow().line()).isEqualTo(H + 4);
         assertThat(expect.status().orElseThrow().text()).isEmpty();
+    }
+
+    @Test
+    void byeIsAnImapStatusAlternativeAndHandshakeMayAcceptAClose() throws Exception {
+        Script script = ScriptParser.parse("s", ScriptText.imap(
+                "session A imap account=1 login=none",
+                "A/x1>> \"x1 LOGIN {4000000000}\\r\\n\"",
+                "A/x1< not + ...",
+                "A/x1< BAD|NO|BYE ...",
+                "A: handshake or closed",
+                "A: handshake"));
+        var group = (Statement.Expect) script.statements().get(1);
+        var status = group.status().orElseThrow();
+        assertThat(status.accepted()).containsExactlyInAnyOrder(StatusWord.BAD, StatusWord.NO, StatusWord.BYE);
+        assertThat(status.acceptsBye()).isTrue();
+        assertThat(script.statements().subList(2, 4)).containsExactly(
+                new Statement.TlsHandshake(H + 5, "A", true), new Statement.TlsHandshake(H + 6, "A", false));
+
+        ScriptParseException bad = catchThrowableOfType(() -> ScriptParser.parse("s", ScriptText.imap(
+                "session A imap account=1",
+                "A: handshake or open")), ScriptParseException.class);
+        assertThat(bad.problems().get(0).message()).contains("'or closed'").contains("or open");
+        ScriptParseException pop3 = catchThrowableOfType(() -> ScriptParser.parse("s", ScriptText.pop3(
+                "session A pop3 account=1",
+                "A> QUIT",
+                "A< BYE")), ScriptParseException.class);
+        assertThat(pop3.problems().get(0).message()).contains("BYE is a IMAP status");
     }
 
     @Test
