@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 /** The {@code maildrill} command: conformance checks, benchmarks, provisioning, reports. */
 @Command(name = "maildrill", mixinStandardHelpOptions = true, version = "maildrill 0.1.0",
         description = "POP3/IMAP conformance and load-testing harness.",
-        subcommands = {CommandLine.HelpCommand.class})
+        subcommands = {CommandLine.HelpCommand.class, BenchCommand.class, ReportCommand.class})
 public final class Main implements Runnable {
 
     @CommandLine.Spec
