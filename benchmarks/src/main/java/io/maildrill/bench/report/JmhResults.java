@@ -75,7 +75,7 @@ public final class JmhResults {
         Map<String, Double> percentiles = new LinkedHashMap<>();
         JsonNode raw = primary.path("scorePercentiles");
         for (String key : PERCENTILE_ORDER) {
-            if (raw.has(key)) {
+            if (mode.equals("sample") && raw.has(key)) {
                 percentiles.put(PERCENTILES.get(key), Scaled.of(raw.get(key).asDouble(), 0, text(primary, "scoreUnit")).score());
             }
         }
