@@ -25,7 +25,7 @@ class BenchCommandTest {
 
         assertThat(options.target()).isEqualTo("embedded");
         assertThat(options.workloads()).containsExactly("imap*", "pop3*");
-        assertThat(options.sizes()).containsExactly(1_000, 10_000);
+        assertThat(options.sizes()).containsExactly(100, 1_000);
         assertThat(options.threads()).containsExactly(1);
         assertThat(options.profile()).isEqualTo("tiny");
         assertThat(options.forks()).isEqualTo(1);
@@ -35,7 +35,8 @@ class BenchCommandTest {
 
     @Test
     void quickShrinksTheDefaultSizesAndExplicitOptionsWin() {
-        assertThat(parse("--quick").options(Map.of()).sizes()).containsExactly(1_000);
+        assertThat(parse("--quick").options(Map.of()).sizes()).containsExactly(100);
+        assertThat(parse("--quick", "--target", "dovecot").options(Map.of()).sizes()).containsExactly(1_000);
         BenchOptions options = parse("--quick", "--target", "dovecot", "--workload", "imapEnvelope,pop3*", "--workload", "decode*",
                 "--sizes", "10k,100k", "--threads", "1,4", "--report-dir", "out", "--profile", "realistic").options(Map.of());
 

@@ -52,11 +52,24 @@ public class JakartaPop3Bench {
         }
     }
 
+    /** LIST through {@link POP3Folder#getSizes()}: Message.getSize() would load every message's headers. */
     @Benchmark
     public long pop3List(Pop3Mailbox box, Traffic traffic) throws MessagingException {
-        FetchProfile profile = new FetchProfile();
-        profile.add(FetchProfile.Item.SIZE); // POP3Folder answers SIZE with one LIST; without it getSize() loads each message
-        return withInbox(box, traffic, profile, m -> m.getSize());
+        Store store = JakartaStores.pop3(box.server, box.server.readerAccount());
+        try {
+            POP3Folder inbox = (POP3Folder) store.getFolder("INBOX");
+            inbox.open(Folder.READ_ONLY);
+            try {
+                int[] sizes = inbox.getSizes();
+                requireCount(sizes.length, box);
+                traffic.add(sizes.length, 0);
+                return sizes.length;
+            } finally {
+                inbox.close(false);
+            }
+        } finally {
+            store.close();
+        }
     }
 
     @Benchmark

@@ -19,7 +19,8 @@ import java.util.Map;
  * name is the benchmark method's name (maildrill and Jakarta Mail benchmarks share names). For a
  * throughput result whose benchmark counts {@code messages} (an {@code @AuxCounters} rate), the
  * score becomes messages per second ("msgs/s") and the raw operation rate moves to the secondary
- * metric "ops/s". The thread count is added as the parameter {@code threads}.
+ * metric "ops/s". The thread count is added as the parameter {@code threads}. Single-shot provisioning
+ * results ({@code provision*}) get a "msgs/s" secondary metric: mailboxSize messages per operation.
  */
 public final class JmhResults {
 
@@ -83,6 +84,11 @@ public final class JmhResults {
             secondary.remove("messages/s");
             secondary.put("ops/s", score.score());
             score = new Scaled(messages.score(), messages.error(), "msgs/s");
+        }
+        String size = params.get(BenchmarkResult.MAILBOX_SIZE_PARAM);
+        if (mode.equals("ss") && benchmark.contains(".provision") && size != null && score.score() > 0) {
+            // JMH has no counters in single-shot mode: one operation stores mailboxSize messages.
+            secondary.put("msgs/s", Double.parseDouble(size) / (score.score() / 1000));
         }
         if (!Double.isFinite(score.score())) {
             throw new IOException(benchmark + " (" + mode + "): no score");

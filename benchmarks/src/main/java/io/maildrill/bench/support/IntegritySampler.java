@@ -44,10 +44,17 @@ public final class IntegritySampler {
         }
     }
 
-    /** A header block (BODY[HEADER], TOP n 0): must equal the corpus message's header octet for octet. */
+    /**
+     * A header block (BODY[HEADER], TOP n 0): must equal the corpus message's header octet for octet,
+     * except that a missing final blank line is tolerated (GreenMail 2.1 omits it from BODY[HEADER];
+     * the conformance suite reports that, a benchmark only needs to know the header is the corpus's).
+     */
     public void checkHeader(byte[] fetched) {
         CorpusMessage expected = corpus.message(indexOf(fetched));
-        if (!Arrays.equals(expected.headerBytes(), fetched)) {
+        byte[] header = expected.headerBytes();
+        boolean withoutBlankLine = fetched.length == header.length - 2
+                && Arrays.equals(header, 0, fetched.length, fetched, 0, fetched.length);
+        if (!withoutBlankLine && !Arrays.equals(header, fetched)) {
             throw new IntegrityFailure("message " + expected.index() + ": fetched header differs from the corpus ("
                     + fetched.length + " octets, expected " + expected.headerLength() + ")");
         }

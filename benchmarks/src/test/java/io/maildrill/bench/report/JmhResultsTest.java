@@ -75,6 +75,18 @@ class JmhResultsTest {
     }
 
     @Test
+    void singleShotProvisioningGetsItsMessageRate() throws IOException {
+        BenchmarkResult r = read("""
+                [{"benchmark":"io.maildrill.bench.provision.ProvisionBench.provisionImapAppend","mode":"ss","threads":1,
+                  "params":{"connections":"4","mailboxSize":"10000"},
+                  "primaryMetric":{"score":2.0,"scoreError":"NaN","scoreUnit":"s/op"},"secondaryMetrics":{}}]
+                """).get(0);
+
+        assertThat(r.score()).isCloseTo(2000.0, within(1e-9));
+        assertThat(r.secondaryMetrics()).containsEntry("msgs/s", 5000.0);
+    }
+
+    @Test
     void rejectsWhatIsNotAJmhResultFile() throws IOException {
         assertThatThrownBy(() -> read("{\"benchmark\": 1}")).isInstanceOf(IOException.class).hasMessageContaining("JSON array");
         assertThatThrownBy(() -> read("[{\"mode\":\"thrpt\"}]")).isInstanceOf(IOException.class).hasMessageContaining("benchmark");
