@@ -1,0 +1,115 @@
+package io.maildrill.bench.run;
+
+import io.maildrill.bench.report.BenchReportWriter;
+import io.maildrill.bench.report.BenchTables;
+import io.maildrill.bench.report.JmhResults;
+import io.maildrill.bench.support.BenchParams;
+import io.maildrill.bench.support.BenchTargets;
+import io.maildrill.report.model.BenchmarkResult;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.openjdk.jmh.results.format.ResultFormatType;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.RunnerException;
+import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.openjdk.jmh.runner.options.TimeValue;
+import org.openjdk.jmh.runner.options.VerboseMode;
+
+/**
+ * Runs the selected workloads through JMH's {@link Runner} (one run per thread count), converts
+ * JMH's JSON into {@link BenchmarkResult}s and writes the report pages. Progress is JMH's own
+ * console output ({@code # Run progress: 40% complete, ETA ...}).
+ *
+ * <p>Default timing: 1 fork, 2 warm-up iterations of 2 s, 3 measured iterations of 3 s; with
+ * {@code quick}: 1 warm-up of 1 s, 2 measured of 1 s. Single-shot benchmarks (the POP3 drain,
+ * provisioning) run 1 warm-up and 3 (quick: 2) measured invocations. Benchmarks that are
+ * single-threaded by nature (decoder, corpus, drain, provisioning) are left out of runs with
+ * more than one thread.
+ */
+public final class BenchRunner {
+
+    /** Benchmarks that must not run with several threads (shared account or defined as single-threaded). */
+    static final String SINGLE_THREADED = ".*\\.(Pop3DrainBench|ProvisionBench|DecoderBench|CorpusBench)\\..*";
+
+    private BenchRunner() {
+    }
+
+    /** What a run produced: converted results, JMH's JSON files, notes for the report. */
+    public record Outcome(List<BenchmarkResult> results, List<Path> jsonFiles, List<String> notes) {
+    }
+
+    public static Outcome run(BenchOptions options, PrintStream out) throws IOException, RunnerException {
+        Files.createDirectories(options.reportDir());
+        Instant started = Instant.now();
+        List<BenchmarkResult> results = new ArrayList<>();
+        List<Path> files = new ArrayList<>();
+        for (int threads : options.threads()) {
+            Path json = options.reportDir().resolve("jmh-threads" + threads + ".json");
+            ChainedOptionsBuilder builder = jmhOptions(options, threads, json);
+            out.println("maildrill bench: " + options.target() + ", sizes " + options.sizes() + ", " + threads + " thread(s)");
+            if (new Runner(builder.build()).run().isEmpty()) {
+                out.println("maildrill bench: no benchmark matched " + options.workloads() + " with " + threads + " thread(s)");
+                continue;
+            }
+            files.add(json);
+            results.addAll(JmhResults.read(json));
+        }
+        List<String> notes = new ArrayList<>();
+        if (BenchTargets.EMBEDDED.equals(options.target())) {
+            notes.add("Target: GreenMail embedded in each benchmark JVM (client and server share the CPU).");
+            notes.addAll(ScalingNotes.find(results, "GreenMail"));
+        }
+        if (options.quick()) {
+            notes.add("Quick run (--quick): short warm-up and measurement; figures are indicative only.");
+        }
+        BenchReportWriter.write(results, new BenchReportWriter.RunInfo(options.target(), List.of(options.target()), started,
+                Instant.now(), notes), options.reportDir());
+        out.println();
+        out.println(BenchTables.clientRatios(results));
+        out.println(BenchTables.perWorkload(results));
+        notes.forEach(n -> out.println("note: " + n));
+        out.println("maildrill bench: wrote " + options.reportDir().resolve(BenchReportWriter.HTML) + ", "
+                + options.reportDir().resolve(BenchReportWriter.MARKDOWN) + " and " + files.size() + " JMH JSON file(s)");
+        return new Outcome(results, files, notes);
+    }
+
+    static ChainedOptionsBuilder jmhOptions(BenchOptions options, int threads, Path json) {
+        ChainedOptionsBuilder b = new OptionsBuilder()
+                .include(WorkloadGlobs.toRegex(options.workloads()))
+                .threads(threads)
+                .forks(options.forks())
+                .shouldFailOnError(false)
+                .resultFormat(ResultFormatType.JSON)
+                .result(json.toString())
+                .verbosity(VerboseMode.NORMAL)
+                .param(BenchParams.TARGET, options.target())
+                .param(BenchParams.MAILBOX_SIZE, options.sizes().stream().map(String::valueOf).toArray(String[]::new))
+                .param(BenchParams.PROFILE, options.profile());
+        if (threads > 1) {
+            b.exclude(SINGLE_THREADED);
+        }
+        if (options.quick()) {
+            b.warmupIterations(1).warmupTime(TimeValue.seconds(1)).measurementIterations(2).measurementTime(TimeValue.seconds(1))
+                    .warmupBatchSize(1).measurementBatchSize(1).param("connections", "4").param("drainSize", "200");
+        } else {
+            b.warmupIterations(2).warmupTime(TimeValue.seconds(2)).measurementIterations(3).measurementTime(TimeValue.seconds(3));
+        }
+        List<String> jvmArgs = new ArrayList<>();
+        jvmArgs.add("-Xmx" + options.forkHeap());
+        for (Map.Entry<String, String> e : options.forkProperties().entrySet()) {
+            jvmArgs.add("-D" + e.getKey() + "=" + e.getValue());
+            if (options.forks() == 0) {
+                System.setProperty(e.getKey(), e.getValue());
+            }
+        }
+        b.jvmArgsAppend(jvmArgs.toArray(String[]::new));
+        return b;
+    }
+}

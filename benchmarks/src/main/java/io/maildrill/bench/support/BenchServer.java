@@ -1,0 +1,44 @@
+package io.maildrill.bench.support;
+
+import io.maildrill.provision.EmbeddedProvisioner;
+import io.maildrill.provision.ImapAppendProvisioner;
+import io.maildrill.provision.Provisioner;
+import io.maildrill.target.Account;
+import io.maildrill.target.EmbeddedGreenMail;
+import io.maildrill.target.Target;
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * The server a benchmark runs against, as the benchmark JVM sees it: the target, the accounts each
+ * role uses, and the fastest provisioner that reaches it (GreenMail's store API when the server is
+ * embedded in this JVM, pipelined IMAP APPEND otherwise).
+ *
+ * @param target   endpoints, TLS settings and accounts
+ * @param embedded the in-process GreenMail when the target is {@code embedded}
+ */
+public record BenchServer(Target target, Optional<EmbeddedGreenMail> embedded) {
+
+    /** Connections the IMAP provisioner uses: enough to keep a 2-core server busy. */
+    public static final int PROVISION_CONNECTIONS = 4;
+    public static final Duration TIMEOUT = Duration.ofSeconds(60);
+
+    /** The account whose mailboxes hold the read-only IMAP and POP3 fixtures. */
+    public Account readerAccount() {
+        return target.account(1);
+    }
+
+    /** The account whose INBOX the POP3 drain empties on every invocation. */
+    public Account drainAccount() {
+        return target.accounts().size() > 1 ? target.account(2) : target.account(1);
+    }
+
+    public boolean isEmbedded() {
+        return embedded.isPresent();
+    }
+
+    public Provisioner provisioner() {
+        return embedded.<Provisioner>map(e -> new EmbeddedProvisioner(e.greenMail()))
+                .orElseGet(() -> new ImapAppendProvisioner(target.requireImap(), target.tls(), PROVISION_CONNECTIONS, TIMEOUT));
+    }
+}

@@ -1,0 +1,78 @@
+package io.maildrill.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.maildrill.bench.run.BenchOptions;
+import io.maildrill.bench.support.BenchProperties;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+class BenchCommandTest {
+
+    private static BenchCommand parse(String... args) {
+        BenchCommand command = new BenchCommand();
+        new CommandLine(command).parseArgs(args);
+        return command;
+    }
+
+    @Test
+    void defaultsRunImapAndPop3AgainstTheEmbeddedServer() {
+        BenchOptions options = parse().options(Map.of());
+
+        assertThat(options.target()).isEqualTo("embedded");
+        assertThat(options.workloads()).containsExactly("imap*", "pop3*");
+        assertThat(options.sizes()).containsExactly(100, 1_000);
+        assertThat(options.threads()).containsExactly(1);
+        assertThat(options.profile()).isEqualTo("tiny");
+        assertThat(options.forks()).isEqualTo(1);
+        assertThat(options.reportDir()).isEqualTo(Path.of("maildrill-bench"));
+        assertThat(options.forkProperties()).isEmpty();
+    }
+
+    @Test
+    void quickShrinksTheDefaultSizesAndExplicitOptionsWin() {
+        assertThat(parse("--quick").options(Map.of()).sizes()).containsExactly(100);
+        assertThat(parse("--quick", "--target", "dovecot").options(Map.of()).sizes()).containsExactly(1_000);
+        BenchOptions options = parse("--quick", "--target", "dovecot", "--workload", "imapEnvelope,pop3*", "--workload", "decode*",
+                "--sizes", "10k,100k", "--threads", "1,4", "--report-dir", "out", "--profile", "realistic").options(Map.of());
+
+        assertThat(options.quick()).isTrue();
+        assertThat(options.target()).isEqualTo("dovecot");
+        assertThat(options.workloads()).containsExactly("imapEnvelope", "pop3*", "decode*");
+        assertThat(options.sizes()).containsExactly(10_000, 100_000);
+        assertThat(options.threads()).containsExactly(1, 4);
+        assertThat(options.reportDir()).isEqualTo(Path.of("out"));
+        assertThat(options.profile()).isEqualTo("realistic");
+    }
+
+    @Test
+    void serverDefaultSizesAreTenAndHundredThousand() {
+        assertThat(parse("--target", "dovecot").options(Map.of()).sizes()).containsExactly(10_000, 100_000);
+    }
+
+    @Test
+    void aUriTargetHandsForksTheVariableNameNeverThePassword() {
+        BenchOptions options = parse("--target", "imap://127.0.0.1:1143,pop3://127.0.0.1:1110", "--user", "alice",
+                "--user", "bob", "--password-env", "BENCH_PW", "--test-accounts")
+                .options(Map.of("BENCH_PW", "s3cret"));
+
+        assertThat(options.forkProperties()).containsEntry(BenchProperties.PASSWORD_ENV, "BENCH_PW")
+                .containsEntry(BenchProperties.USERS, "alice,bob").containsEntry(BenchProperties.TEST_ACCOUNTS, "true");
+        assertThat(options.forkProperties().values()).doesNotContain("s3cret");
+    }
+
+    @Test
+    void badInputIsAUserError() {
+        assertThatThrownBy(() -> parse("--target", "imap://127.0.0.1:1143").options(Map.of()))
+                .isInstanceOf(UserError.class).hasMessageContaining("MAILDRILL_PASSWORD");
+        assertThatThrownBy(() -> parse("--sizes", "lots").options(Map.of())).isInstanceOf(UserError.class);
+        assertThatThrownBy(() -> parse("--profile", "enormous").options(Map.of())).isInstanceOf(UserError.class);
+        assertThatThrownBy(() -> parse("--threads", "0").options(Map.of())).isInstanceOf(UserError.class);
+        assertThatThrownBy(() -> parse("--fork-heap", "lots").options(Map.of())).isInstanceOf(UserError.class);
+        assertThat(Main.run("bench", "--no-such-option")).isEqualTo(ExitCodes.USAGE_OR_CONNECTION);
+    }
+}
