@@ -12,6 +12,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Set;
+import org.openjdk.jmh.runner.BenchmarkList;
+import org.openjdk.jmh.runner.BenchmarkListEntry;
+import org.openjdk.jmh.runner.format.OutputFormatFactory;
 import java.util.List;
 import java.util.Map;
 import org.openjdk.jmh.results.format.ResultFormatType;
@@ -23,7 +28,8 @@ import org.openjdk.jmh.runner.options.TimeValue;
 import org.openjdk.jmh.runner.options.VerboseMode;
 
 /**
- * Runs the selected workloads through JMH's {@link Runner} (one run per thread count), converts
+ * Runs the selected workloads through JMH's {@link Runner} (one run per thread count and mailbox
+ * size, each writing {@code jmh-threadsT[-SIZE].json}), converts
  * JMH's JSON into {@link BenchmarkResult}s and writes the report pages. Progress is JMH's own
  * console output ({@code # Run progress: 40% complete, ETA ...}).
  *
@@ -50,18 +56,30 @@ public final class BenchRunner {
         Instant started = Instant.now();
         List<BenchmarkResult> results = new ArrayList<>();
         List<Path> files = new ArrayList<>();
+        List<String> failed = new ArrayList<>();
         for (int threads : options.threads()) {
-            Path json = options.reportDir().resolve("jmh-threads" + threads + ".json");
-            ChainedOptionsBuilder builder = jmhOptions(options, threads, json);
-            out.println("maildrill bench: " + options.target() + ", sizes " + options.sizes() + ", " + threads + " thread(s)");
-            if (new Runner(builder.build()).run().isEmpty()) {
-                out.println("maildrill bench: no benchmark matched " + options.workloads() + " with " + threads + " thread(s)");
-                continue;
+            // One JMH run per mailbox size: a POP3 fixture occupies the account's INBOX, so running all
+            // workloads of one size together provisions it once instead of once per benchmark.
+            for (int size : options.sizes()) {
+                String suffix = options.sizes().size() > 1 ? "-" + size : "";
+                Path json = options.reportDir().resolve("jmh-threads" + threads + suffix + ".json");
+                ChainedOptionsBuilder builder = jmhOptions(options, threads, size, json);
+                out.println("maildrill bench: " + options.target() + ", " + size + " messages, " + threads + " thread(s)");
+                if (new Runner(builder.build()).run().isEmpty()) {
+                    out.println("maildrill bench: no benchmark matched " + options.workloads() + " with " + threads + " thread(s)");
+                    continue;
+                }
+                files.add(json);
+                List<BenchmarkResult> run = JmhResults.read(json);
+                results.addAll(run);
+                failed.addAll(missing(options, threads, run).stream().map(m -> m + " at " + size).toList());
             }
-            files.add(json);
-            results.addAll(JmhResults.read(json));
         }
         List<String> notes = new ArrayList<>();
+        if (!failed.isEmpty()) {
+            notes.add("No result (the benchmark threw: wrong bytes, a protocol error or a timeout; the console shows why) for: "
+                    + String.join(", ", failed) + ".");
+        }
         if (BenchTargets.EMBEDDED.equals(options.target())) {
             notes.add("Target: GreenMail embedded in each benchmark JVM (client and server share the CPU).");
             notes.addAll(ScalingNotes.find(results, "GreenMail"));
@@ -80,7 +98,25 @@ public final class BenchRunner {
         return new Outcome(results, files, notes);
     }
 
-    static ChainedOptionsBuilder jmhOptions(BenchOptions options, int threads, Path json) {
+    /** Benchmark and mode pairs that were selected but produced no result at all (every trial threw). */
+    static List<String> missing(BenchOptions options, int threads, List<BenchmarkResult> results) {
+        Set<String> produced = new HashSet<>();
+        results.forEach(r -> produced.add(r.benchmark() + " " + r.mode()));
+        List<String> missing = new ArrayList<>();
+        for (BenchmarkListEntry entry : BenchmarkList.defaultList().find(
+                OutputFormatFactory.createFormatInstance(System.out, VerboseMode.SILENT),
+                List.of(WorkloadGlobs.toRegex(options.workloads())), threads > 1 ? List.of(SINGLE_THREADED) : List.of())) {
+            String key = entry.getUsername() + " " + entry.getMode().shortLabel();
+            if (!produced.contains(key)) {
+                String name = entry.getUsername();
+                missing.add(name.substring(name.lastIndexOf('.', name.lastIndexOf('.') - 1) + 1) + " (" + entry.getMode().shortLabel()
+                        + (threads > 1 ? ", " + threads + " threads" : "") + ")");
+            }
+        }
+        return missing;
+    }
+
+    static ChainedOptionsBuilder jmhOptions(BenchOptions options, int threads, int size, Path json) {
         ChainedOptionsBuilder b = new OptionsBuilder()
                 .include(WorkloadGlobs.toRegex(options.workloads()))
                 .threads(threads)
@@ -90,7 +126,7 @@ public final class BenchRunner {
                 .result(json.toString())
                 .verbosity(VerboseMode.NORMAL)
                 .param(BenchParams.TARGET, options.target())
-                .param(BenchParams.MAILBOX_SIZE, options.sizes().stream().map(String::valueOf).toArray(String[]::new))
+                .param(BenchParams.MAILBOX_SIZE, String.valueOf(size))
                 .param(BenchParams.PROFILE, options.profile());
         if (threads > 1) {
             b.exclude(SINGLE_THREADED);

@@ -13,8 +13,11 @@ class ComparisonTest {
 
     static BenchmarkResult result(String workload, String client, String size, String mode, double score) {
         String unit = mode.equals("thrpt") ? "msgs/s" : "ms/op";
-        return new BenchmarkResult("x.Bench." + workload, workload,
-                Map.of("client", client, "mailboxSize", size, "target", "dovecot"), mode, score, Double.NaN, unit, Map.of(), Map.of());
+        Map<String, String> params = new java.util.LinkedHashMap<>();
+        params.put("client", client);
+        params.put("mailboxSize", size);
+        params.put("target", "dovecot");
+        return new BenchmarkResult("x.Bench." + workload, workload, params, mode, score, Double.NaN, unit, Map.of(), Map.of());
     }
 
     @Test
