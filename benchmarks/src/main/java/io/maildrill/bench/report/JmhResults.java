@@ -60,8 +60,8 @@ public final class JmhResults {
         Scaled messages = null;
         for (Iterator<Map.Entry<String, JsonNode>> it = node.path("secondaryMetrics").fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> e = it.next();
-            if (e.getKey().startsWith("·")) {
-                continue; // profiler output (gc, stack): not ours to chart
+            if (e.getKey().startsWith("·") || e.getKey().matches("p\\d.*")) {
+                continue; // profiler output (gc, stack) and sample-mode percentile copies: not rates
             }
             Scaled value = Scaled.of(e.getValue().path("score").asDouble(Double.NaN),
                     e.getValue().path("scoreError").asDouble(Double.NaN), e.getValue().path("scoreUnit").asText("ops/s"));
