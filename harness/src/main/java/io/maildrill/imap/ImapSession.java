@@ -52,6 +52,7 @@ public final class ImapSession implements AutoCloseable {
     public static final int MULTIAPPEND_BATCH = 32;
     private static final int STREAM_HIGH_WATER = 8192;
     private static final int STREAM_LOW_WATER = 1024;
+    private static final long STREAM_POLL_MILLIS = 50;
     private static final ImapResponse STREAM_END = new ImapResponse.Continuation("end of stream", 0);
 
     private final Channel channel;
@@ -515,16 +516,23 @@ public final class ImapSession implements AutoCloseable {
         pending.completion.whenComplete((c, e) -> queue.add(STREAM_END));
         send(pending);
         try {
+            long silentSince = System.nanoTime();
             while (true) {
-                ImapResponse next = queue.poll(timeout.toMillis(), TimeUnit.MILLISECONDS);
-                if (next == null) {
-                    throw new ResponseTimeoutException("the next response to " + command, timeout);
-                }
-                if (next == STREAM_END) {
-                    return await(pending.completion, timeout, "the tagged response to " + command);
-                }
+                // Resume reading whenever the queue is low, also while waiting: the event loop may
+                // pause reading just after this thread drained the queue, and must not stall us.
                 if (paused.get() && queue.size() < STREAM_LOW_WATER && paused.compareAndSet(true, false)) {
                     channel.config().setAutoRead(true);
+                }
+                ImapResponse next = queue.poll(STREAM_POLL_MILLIS, TimeUnit.MILLISECONDS);
+                if (next == null) {
+                    if (System.nanoTime() - silentSince > timeout.toNanos()) {
+                        throw new ResponseTimeoutException("the next response to " + command, timeout);
+                    }
+                    continue;
+                }
+                silentSince = System.nanoTime();
+                if (next == STREAM_END) {
+                    return await(pending.completion, timeout, "the tagged response to " + command);
                 }
                 each.accept((ImapResponse.Fetch) next);
             }
