@@ -282,8 +282,8 @@ public final class Pop3ScriptSession implements ScriptSession {
     /**
      * The TLS handshake after a STLS the script sent itself and whose {@code +OK} a group has read. Cleartext
      * the server sent after that {@code +OK} fails the step. With {@code orClosed}, a handshake that fails or a
-     * connection the server closes is accepted: the connection is dropped and {@code true} returned (the
-     * session has ended); a handshake that neither completes nor fails within the bound still fails the step.
+     * connection the server closes is accepted, and so is a handshake that stalls past the bound: the
+     * connection is dropped and {@code true} returned (the session has ended).
      */
     public boolean handshake(int line, boolean orClosed) {
         if (orClosed && !pop3.isOpen()) {
@@ -295,8 +295,10 @@ public final class Pop3ScriptSession implements ScriptSession {
         try {
             injected = pop3.handshakeAfterStls(unsolicitedSeen);
         } catch (ProtocolException e) {
-            if (orClosed && !(e instanceof io.maildrill.net.ResponseTimeoutException)) {
-                transcript.note("TLS handshake failed (accepted: 'handshake or closed'): " + e.getMessage());
+            if (orClosed) {
+                // A stall counts as a failure: a server that took injected octets for the start of a
+                // TLS record waits for the rest of it forever, having executed nothing.
+                transcript.note("TLS handshake failed or stalled (accepted: 'handshake or closed'): " + e.getMessage());
                 disconnect(false);
                 return true;
             }
