@@ -47,8 +47,8 @@ public final class Results {
     /** The promise a script belongs to: its first {@code @category}, in the words reports use. */
     public static String promise(Script script) {
         Metadata metadata = script.metadata();
-        String category = metadata.categories().isEmpty() ? "other" : metadata.categories().get(0);
-        return category.replace("headers-only-fetch", "headers-only fetch").replace('-', ' ');
+        String category = metadata.categories().isEmpty() ? "uncategorised" : metadata.categories().get(0);
+        return category.equals("headers-only-fetch") ? "headers-only fetch" : category;
     }
 
     private static ScriptResult of(ParsedScript script, Outcome outcome, String reason, Duration duration) {

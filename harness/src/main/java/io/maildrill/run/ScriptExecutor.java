@@ -4,9 +4,7 @@ import io.maildrill.corpus.Corpus;
 import io.maildrill.corpus.CorpusFixture;
 import io.maildrill.corpus.FixtureSyntaxException;
 import io.maildrill.report.model.Failure;
-import io.maildrill.report.model.Level;
 import io.maildrill.report.model.Outcome;
-import io.maildrill.report.model.Protocol;
 import io.maildrill.report.model.ScriptResult;
 import io.maildrill.report.model.StepOutcome;
 import io.maildrill.report.model.StepResult;
@@ -70,12 +68,6 @@ public final class ScriptExecutor {
      */
     public ScriptResult execute(String scriptId, Script script, List<Account> accounts) {
         return new Run(scriptId, script, accounts).execute();
-    }
-
-    /** The report's promise for a script: its first category, in the words reports use. */
-    static String promise(Metadata metadata) {
-        String first = metadata.categories().isEmpty() ? "uncategorised" : metadata.categories().get(0);
-        return first.equals("headers-only-fetch") ? "headers-only fetch" : first;
     }
 
     /** State of one execution. */
@@ -215,9 +207,8 @@ public final class ScriptExecutor {
 
         private ScriptResult result(Outcome outcome, Optional<String> reason, Optional<Failure> failure) {
             Metadata md = script.metadata();
-            List<Protocol> protocols = md.protocols().stream().map(p -> Protocol.valueOf(p.name())).sorted().toList();
-            return new ScriptResult(scriptId, md.title(), md.covers(), Level.valueOf(md.level().name()), protocols,
-                    promise(md), outcome, reason, since(started), steps, failure, Map.of());
+            return new ScriptResult(scriptId, md.title(), md.covers(), Results.level(script), Results.protocols(script),
+                    Results.promise(script), outcome, reason, since(started), steps, failure, Map.of());
         }
 
         private Map<String, List<String>> renderedTranscripts() {
