@@ -55,10 +55,12 @@ public final class ScriptExecutor {
 
     private final Target target;
     private final ExecutorOptions options;
+    private final CapabilityProbe capabilities;
 
     public ScriptExecutor(Target target, ExecutorOptions options) {
         this.target = target;
         this.options = options;
+        this.capabilities = new CapabilityProbe(target, options.connectTimeout());
     }
 
     /**
@@ -120,8 +122,7 @@ public final class ScriptExecutor {
             }
             Transcript setup = transcript("setup");
             if (!used.isEmpty()) {
-                Optional<String> missing = new CapabilityProbe(target, options.connectTimeout())
-                        .missing(md, accounts.get(used.first() - 1), setup);
+                Optional<String> missing = capabilities.missing(md, accounts.get(used.first() - 1));
                 if (missing.isPresent()) {
                     return result(Outcome.SKIPPED, missing, Optional.empty());
                 }

@@ -26,7 +26,11 @@ public final class CapabilityDiscovery {
     }
 
     public static ServerCapabilities discover(Target target, Duration timeout) {
-        Account account = target.defaultAccount();
+        return discover(target, target.defaultAccount(), timeout);
+    }
+
+    /** The same, logging in as {@code account}. */
+    public static ServerCapabilities discover(Target target, Account account, Duration timeout) {
         Optional<ServerCapabilities.Protocol> imap = target.imap().map(e -> {
             try (ImapSession session = ImapSession.connect(e, target.tls(), transcript(account), timeout)) {
                 Set<String> before = session.capability();
