@@ -1,16 +1,13 @@
 package io.maildrill.run;
 
 import io.maildrill.corpus.Corpus;
-import io.maildrill.corpus.CorpusMessage;
 import io.maildrill.imap.ImapCompletion;
 import io.maildrill.imap.ImapResponse;
 import io.maildrill.imap.ImapSession;
 import io.maildrill.imap.SelectResult;
-import io.maildrill.pop3.Pop3Reply;
-import io.maildrill.pop3.Pop3Response;
-import io.maildrill.pop3.Pop3Session;
 import io.maildrill.provision.CorpusMessageSource;
 import io.maildrill.provision.DeliveryProvisioner;
+import io.maildrill.provision.MailboxCleaner;
 import io.maildrill.provision.ProvisionProgress;
 import io.maildrill.run.session.FixtureState;
 import io.maildrill.run.session.SetupError;
@@ -77,9 +74,13 @@ final class FixtureLoader {
                 require(imap.execute("EXPUNGE"), "emptying " + mailbox);
             }
             int n = corpus.map(Corpus::size).orElse(0);
+            List<byte[]> messages = new ArrayList<>(n);
             for (int i = 0; i < n; i++) {
-                CorpusMessage message = corpus.get().message(i);
-                imap.append(mailbox, List.of(), message.bytes());
+                messages.add(corpus.get().message(i).bytes());
+            }
+            // One connection keeps the order: fixture message k becomes sequence number k.
+            for (ImapCompletion append : n == 0 ? List.<ImapCompletion>of() : imap.appendPipelined(mailbox, messages)) {
+                require(append, "APPEND of the fixture to " + mailbox);
             }
             List<Long> uids = n == 0 ? List.of() : fetchUids(imap, mailbox);
             if (uids.size() != n) {
@@ -114,18 +115,8 @@ final class FixtureLoader {
     }
 
     private FixtureState loadByDelivery(Account account, String mailbox, Optional<Corpus> corpus, Transcript transcript) {
-        try (Pop3Session pop3 = Pop3Session.connect(target.requirePop3(), target.tls(), transcript, timeout)) {
-            Pop3Reply login = pop3.login(account.user(), account.password());
-            if (!login.isOk()) {
-                throw new SetupError(1, "setup", "login refused for " + account.user() + " during setup: " + login.describe(), null);
-            }
-            Pop3Reply stat = pop3.stat();
-            int count = stat instanceof Pop3Response r && r.isOk() ? Integer.parseInt(r.text().trim().split(" ")[0]) : 0;
-            for (int i = 1; i <= count; i++) {
-                pop3.dele(i);
-            }
-            pop3.quit();
-        }
+        transcript.note("emptying " + mailbox + " of " + account.user() + " over POP3 (DELE every message, QUIT)");
+        new MailboxCleaner(target, timeout).clear(account, mailbox);
         int n = corpus.map(Corpus::size).orElse(0);
         if (n > 0) {
             Target.Delivery delivery = target.delivery().orElseThrow(() -> new SetupError(1, "setup",
