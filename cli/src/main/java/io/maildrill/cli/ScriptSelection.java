@@ -4,7 +4,6 @@ import io.maildrill.run.ParsedScript;
 import io.maildrill.script.ast.Level;
 import io.maildrill.script.parse.ParseProblem;
 import io.maildrill.script.parse.ScriptParseException;
-import io.maildrill.script.parse.ScriptParser;
 import io.maildrill.suites.ScriptLibrary;
 import io.maildrill.suites.ScriptSource;
 import java.io.File;
@@ -42,18 +41,12 @@ final class ScriptSelection {
         List<ScriptSource> sources = scriptDirectory == null ? ScriptLibrary.bundled()
                 : ScriptLibrary.fromDirectory(scriptDirectory.toPath());
         sources = ScriptLibrary.select(sources, suites);
-        List<ParsedScript> parsed = new ArrayList<>();
-        List<ParseProblem> problems = new ArrayList<>();
-        for (ScriptSource source : sources) {
-            try {
-                parsed.add(new ParsedScript(source.id(), ScriptParser.parse(source.id(), source.text())));
-            } catch (ScriptParseException e) {
-                problems.addAll(e.problems());
-            }
-        }
-        if (!problems.isEmpty()) {
-            throw new UserError(problems.size() + " problem(s) in the scripts, nothing was run:\n  "
-                    + problems.stream().map(ParseProblem::describe).collect(Collectors.joining("\n  ")));
+        List<ParsedScript> parsed;
+        try {
+            parsed = ScriptLibrary.parse(sources);
+        } catch (ScriptParseException e) {
+            throw new UserError(e.problems().size() + " problem(s) in the scripts, nothing was run:\n  "
+                    + e.problems().stream().map(ParseProblem::describe).collect(Collectors.joining("\n  ")));
         }
         Set<Level> wanted = levels.stream().map(ScriptSelection::level).collect(Collectors.toSet());
         List<ParsedScript> selected = parsed.stream()

@@ -1,5 +1,9 @@
 package io.maildrill.suites;
 
+import io.maildrill.run.ParsedScript;
+import io.maildrill.script.parse.ParseProblem;
+import io.maildrill.script.parse.ScriptParseException;
+import io.maildrill.script.parse.ScriptParser;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -65,6 +69,26 @@ public final class ScriptLibrary {
         return scripts.stream()
                 .filter(s -> matchers.stream().anyMatch(m -> m.matches(Path.of(s.id()))) || globs.contains(s.id()))
                 .toList();
+    }
+
+    /**
+     * Parses every script; all problems of all files are collected and thrown together, so a
+     * run stops before anything connects with the whole list in hand.
+     */
+    public static List<ParsedScript> parse(List<ScriptSource> sources) throws ScriptParseException {
+        List<ParsedScript> parsed = new ArrayList<>();
+        List<ParseProblem> problems = new ArrayList<>();
+        for (ScriptSource source : sources) {
+            try {
+                parsed.add(new ParsedScript(source.id(), ScriptParser.parse(source.id(), source.text())));
+            } catch (ScriptParseException e) {
+                problems.addAll(e.problems());
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new ScriptParseException(problems);
+        }
+        return parsed;
     }
 
     private static List<ScriptSource> read(Path root) {

@@ -7,16 +7,13 @@ import io.maildrill.run.ExecutorOptions;
 import io.maildrill.run.ParsedScript;
 import io.maildrill.run.SuiteRunner;
 import io.maildrill.script.parse.ScriptParseException;
-import io.maildrill.script.parse.ScriptParser;
 import io.maildrill.suites.BundledExpectations;
 import io.maildrill.suites.ScriptLibrary;
-import io.maildrill.suites.ScriptSource;
 import io.maildrill.target.Target;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
@@ -46,15 +43,11 @@ final class ScriptTests {
     }
 
     private static List<ParsedScript> parseAll() {
-        List<ParsedScript> parsed = new ArrayList<>();
-        for (ScriptSource source : ScriptLibrary.bundled()) {
-            try {
-                parsed.add(new ParsedScript(source.id(), ScriptParser.parse(source.id(), source.text())));
-            } catch (ScriptParseException e) {
-                throw new AssertionError("bundled script does not parse: " + e.getMessage(), e);
-            }
+        try {
+            return ScriptLibrary.parse(ScriptLibrary.bundled());
+        } catch (ScriptParseException e) {
+            throw new AssertionError("bundled scripts do not parse: " + e.getMessage(), e);
         }
-        return parsed;
     }
 
     private static void report(ScriptResult result) {
