@@ -1,5 +1,6 @@
 package io.maildrill.cli;
 
+import io.maildrill.report.escape.VisibleText;
 import io.maildrill.report.model.EnvironmentInfo;
 import io.maildrill.report.model.RunResult;
 import io.maildrill.report.model.ScriptResult;
@@ -8,6 +9,7 @@ import io.maildrill.run.ExecutorOptions;
 import io.maildrill.run.Expectations;
 import io.maildrill.run.ParsedScript;
 import io.maildrill.run.SuiteRunner;
+import io.maildrill.run.TargetProtocols;
 import io.maildrill.suites.BundledExpectations;
 import io.maildrill.target.CapabilityDiscovery;
 import io.maildrill.target.EmbeddedGreenMail;
@@ -90,19 +92,21 @@ final class CheckCommand implements Callable<Integer> {
     private boolean check(Target target, String label, List<ParsedScript> scripts, PrintWriter out) {
         Duration timeout = Duration.ofSeconds(timeoutSeconds);
         ServerCapabilities capabilities = CapabilityDiscovery.discover(target, timeout);
-        out.println("maildrill check: " + scripts.size() + " scripts against " + target.describe());
-        capabilities.imap().ifPresent(c -> out.println("  IMAP " + c.greeting() + "\n    capabilities: " + String.join(" ", c.afterLogin())));
-        capabilities.pop3().ifPresent(c -> out.println("  POP3 " + c.greeting() + "\n    CAPA: " + String.join(" ", c.afterLogin())));
+        TargetProtocols fit = TargetProtocols.select(target, scripts);
+        List<String> facts = new ArrayList<>(capabilities.describe());
+        facts.addAll(fit.facts());
+        out.println("maildrill check: " + fit.runnable().size() + " scripts against " + target.describe());
+        facts.forEach(fact -> out.println("  " + VisibleText.of(fact)));
         Expectations expectations = expectations(target);
         out.println("  expectations: " + expectations.source() + " (" + expectations.entries().size() + " known failures)");
         out.flush();
 
         Instant started = Instant.now();
         SuiteRunner runner = new SuiteRunner(target, new ExecutorOptions(timeout, timeout), expectations, jobs);
-        ConsoleView view = new ConsoleView(out, scripts.size());
-        List<ScriptResult> results = runner.run(scripts, view);
+        ConsoleView view = new ConsoleView(out, fit.runnable().size());
+        List<ScriptResult> results = runner.run(fit.runnable(), view);
         RunResult run = new RunResult(UUID.randomUUID().toString(), VERSION, started, Instant.now(),
-                new TargetDescription(label, endpoints(target)), results, EnvironmentInfo.current());
+                new TargetDescription(label, endpoints(target), facts), results, EnvironmentInfo.current());
         view.summary(run);
         Path directory = reportDir.toPath().resolve(target.name());
         ReportFiles.write(run, directory);

@@ -50,6 +50,8 @@ final class ImapClientHandler extends ChannelDuplexHandler {
     private final List<String> findings = Collections.synchronizedList(new ArrayList<>());
     private final List<ImapResponse> injected = new ArrayList<>();
     private volatile Set<String> capabilities = Set.of();
+    // Set by ImapSession.useSynchronizingLiterals: every literal waits for "+" whatever is advertised.
+    private volatile boolean synchronizingOnly;
     private long nextTag = 1;
     private long droppedUnsolicited;
     private boolean tlsUpgradePending;
@@ -78,7 +80,8 @@ final class ImapClientHandler extends ChannelDuplexHandler {
                     "tag " + pending.tag + " is already in use by a command in progress"));
             return;
         }
-        pending.encoded = ImapCommandEncoder.encode(pending.tag, pending.command, LiteralMode.from(capabilities));
+        pending.encoded = ImapCommandEncoder.encode(pending.tag, pending.command,
+                synchronizingOnly ? LiteralMode.SYNCHRONIZING : LiteralMode.from(capabilities));
         inFlight.put(pending.tag, pending);
         outbox.addLast(pending);
         if (outbox.size() == 1) {
@@ -273,6 +276,10 @@ final class ImapClientHandler extends ChannelDuplexHandler {
     }
 
     // ---- queries and waiters, called on the event loop by the session --------------------
+
+    void synchronizingOnly() {
+        synchronizingOnly = true;
+    }
 
     Set<String> capabilities() {
         return capabilities;

@@ -436,6 +436,15 @@ public final class ImapSession implements AutoCloseable {
     }
 
     /**
+     * From now on every literal is synchronizing ({@code {n}}, sent after the server's {@code +}),
+     * even when the server advertises LITERAL+ or LITERAL-: the most conservative way to send,
+     * for when a server has been seen to mishandle non-synchronizing literals.
+     */
+    public void useSynchronizingLiterals() {
+        handler.synchronizingOnly();
+    }
+
+    /**
      * APPEND one message.
      *
      * @return the APPENDUID when the server has UIDPLUS

@@ -1,6 +1,7 @@
 package io.maildrill.run;
 
 import io.maildrill.corpus.Corpus;
+import io.maildrill.imap.ImapCommand;
 import io.maildrill.imap.ImapCompletion;
 import io.maildrill.imap.ImapResponse;
 import io.maildrill.imap.ImapSession;
@@ -11,6 +12,7 @@ import io.maildrill.provision.MailboxCleaner;
 import io.maildrill.provision.ProvisionProgress;
 import io.maildrill.run.session.FixtureState;
 import io.maildrill.run.session.SetupError;
+import io.maildrill.run.session.StepFailure;
 import io.maildrill.target.Account;
 import io.maildrill.target.Target;
 import io.maildrill.transcript.Transcript;
@@ -24,9 +26,11 @@ import java.util.Optional;
 
 /**
  * Loads a script's fixture into one account (docs/scripts.md "Fixture loading"): empties the
- * fixture mailbox, appends fixture messages 1..N in order with IMAP APPEND and records their UIDs.
- * A target without IMAP is emptied with POP3 DELE + QUIT and filled by LMTP/SMTP delivery (UIDs
- * then stay unknown). Any problem is a {@link SetupError}: the script cannot run, it did not fail.
+ * fixture mailbox, appends fixture messages 1..N in order with IMAP APPEND and records their UIDs as
+ * a fresh session sees them. A target without IMAP is emptied with POP3 DELE + QUIT and filled by
+ * LMTP/SMTP delivery (UIDs then stay unknown) and read back over POP3. A connection or login problem
+ * is a {@link SetupError} (the script cannot run); a server that cannot store or show the fixture
+ * fails the script at its {@code @fixture} line with the server's answer ({@link StepFailure}).
  */
 final class FixtureLoader {
 
@@ -39,30 +43,74 @@ final class FixtureLoader {
     }
 
     /**
-     * @param created receives the mailbox name when the loader had to CREATE it (the runner deletes it afterwards)
+     * @param created    receives the mailbox name when the loader had to CREATE it (the runner deletes it afterwards)
+     * @param readBack   the script has POP3 sessions: read the fixture back over POP3 for its numbering
+     * @param fixtureLine the script's {@code @fixture} line, where a server's failure to store the fixture is reported
      */
     FixtureState load(Account account, String mailbox, Optional<Corpus> corpus, Transcript transcript,
-                      List<String> created) {
+                      List<String> created, boolean readBack, int fixtureLine) {
         try {
-            return target.imap().isPresent()
-                    ? loadByImap(account, mailbox, corpus, transcript, created)
-                    : loadByDelivery(account, mailbox, corpus, transcript);
-        } catch (SetupError e) {
+            boolean delivered = target.imap().isEmpty();
+            FixtureState loaded = delivered
+                    ? loadByDelivery(account, mailbox, corpus, transcript)
+                    : loadByImap(account, mailbox, corpus, transcript, created, fixtureLine);
+            if (corpus.isEmpty() || corpus.get().size() == 0 || target.pop3().isEmpty() || !(readBack || delivered)) {
+                return loaded;
+            }
+            return new Pop3FixtureReader(target, timeout).read(account, corpus.get(), loaded, delivered, transcript,
+                    fixtureLine);
+        } catch (SetupError | StepFailure e) {
             throw e;
         } catch (RuntimeException e) {
-            throw new SetupError(1, "setup", "loading the fixture into " + account.user() + "'s " + mailbox
+            throw new SetupError(fixtureLine, "setup", "loading the fixture into " + account.user() + "'s " + mailbox
                     + " failed: " + e.getMessage(), e);
         }
     }
 
+    /**
+     * Appends the fixture pipelined on one connection (order kept: fixture message k becomes sequence
+     * number k). A server that mishandles that (a NO, a dropped connection, a timeout) gets a second
+     * load, one APPEND at a time with synchronizing literals, so its defect in pipelining — which the
+     * framing scripts report — does not block scripts that check something else. The result is
+     * verified from a fresh session, whose view is the server's, not the appending session's.
+     */
     private FixtureState loadByImap(Account account, String mailbox, Optional<Corpus> corpus, Transcript transcript,
-                                    List<String> created) {
-        try (ImapSession imap = ImapSession.connect(target.requireImap(), target.tls(), transcript, timeout)) {
+                                    List<String> created, int fixtureLine) {
+        List<byte[]> messages = corpus.map(FixtureLoader::messagesOf).orElse(List.of());
+        Optional<String> trouble;
+        try (ImapSession imap = openEmptied(account, mailbox, transcript, created)) {
+            trouble = messages.isEmpty() ? Optional.empty() : appendPipelined(imap, mailbox, messages);
+            if (trouble.isEmpty()) {
+                logout(imap);
+            }
+        }
+        if (trouble.isPresent()) {
+            transcript.note("the pipelined load failed (" + trouble.get()
+                    + "); loading again, one APPEND at a time with synchronizing literals");
+            try (ImapSession imap = openEmptied(account, mailbox, transcript, created)) {
+                imap.useSynchronizingLiterals();
+                for (int k = 1; k <= messages.size(); k++) {
+                    ImapCompletion append = appendOne(imap, mailbox, messages.get(k - 1), k, fixtureLine);
+                    if (!append.ok()) {
+                        throw new StepFailure(fixtureLine, "setup", "APPEND " + mailbox + " {" + messages.get(k - 1).length
+                                + "} (fixture message " + k + " of " + messages.size() + ")", "OK", append.tagged().toString());
+                    }
+                }
+                logout(imap);
+            }
+        }
+        return new FixtureState(mailbox, verifiedUids(account, mailbox, messages.size(), transcript, fixtureLine));
+    }
+
+    private ImapSession openEmptied(Account account, String mailbox, Transcript transcript, List<String> created) {
+        ImapSession imap = ImapSession.connect(target.requireImap(), target.tls(), transcript, timeout);
+        try {
             ImapCompletion login = imap.login(account.user(), account.password());
             if (!login.ok()) {
                 throw new SetupError(1, "setup", "login refused for " + account.user() + " during setup: " + login.tagged(), null);
             }
-            if (!mailbox.equalsIgnoreCase("INBOX") && imap.execute("CREATE " + quote(mailbox)).ok()) {
+            if (!mailbox.equalsIgnoreCase("INBOX") && !created.contains(mailbox)
+                    && imap.execute("CREATE " + quote(mailbox)).ok()) {
                 created.add(mailbox);
             }
             SelectResult select = imap.select(mailbox);
@@ -73,32 +121,73 @@ final class FixtureLoader {
                 require(imap.execute("STORE 1:* +FLAGS.SILENT (\\Deleted)"), "emptying " + mailbox);
                 require(imap.execute("EXPUNGE"), "emptying " + mailbox);
             }
-            int n = corpus.map(Corpus::size).orElse(0);
-            List<byte[]> messages = new ArrayList<>(n);
-            for (int i = 0; i < n; i++) {
-                messages.add(corpus.get().message(i).bytes());
+            return imap;
+        } catch (RuntimeException e) {
+            imap.close();
+            throw e;
+        }
+    }
+
+    /** Empty when every APPEND was answered OK; otherwise what went wrong, in the server's words. */
+    private static Optional<String> appendPipelined(ImapSession imap, String mailbox, List<byte[]> messages) {
+        try {
+            for (ImapCompletion append : imap.appendPipelined(mailbox, messages)) {
+                if (!append.ok()) {
+                    return Optional.of("APPEND answered " + append.tagged());
+                }
             }
-            // One connection keeps the order: fixture message k becomes sequence number k.
-            for (ImapCompletion append : n == 0 ? List.<ImapCompletion>of() : imap.appendPipelined(mailbox, messages)) {
-                require(append, "APPEND of the fixture to " + mailbox);
+            return Optional.empty();
+        } catch (RuntimeException e) {
+            return Optional.of(e.getMessage());
+        }
+    }
+
+    private static ImapCompletion appendOne(ImapSession imap, String mailbox, byte[] message, int k, int fixtureLine) {
+        try {
+            return imap.execute(ImapCommand.builder("APPEND").arg(mailbox).literal(message).build());
+        } catch (RuntimeException e) {
+            throw new StepFailure(fixtureLine, "setup", "APPEND " + mailbox + " {" + message.length + "} (fixture message "
+                    + k + ", one at a time)", "OK", e.getMessage());
+        }
+    }
+
+    /** The fixture's UIDs as a new session sees them; a count other than the one appended fails the script. */
+    private List<Long> verifiedUids(Account account, String mailbox, int expected, Transcript transcript, int fixtureLine) {
+        if (expected == 0) {
+            return List.of();
+        }
+        try (ImapSession imap = ImapSession.connect(target.requireImap(), target.tls(), transcript, timeout)) {
+            require(imap.login(account.user(), account.password()), "login to verify the fixture");
+            SelectResult examine = imap.examine(mailbox);
+            require(examine.completion(), "EXAMINE " + mailbox + " to verify the fixture");
+            List<Long> uids = fetchUids(imap, mailbox);
+            if (uids.size() != expected) {
+                throw new StepFailure(fixtureLine, "setup", "EXAMINE " + mailbox + " + UID FETCH 1:* (UID) in a new session",
+                        expected + " fixture messages (" + expected + " APPENDs answered OK)",
+                        "EXISTS " + examine.exists().orElse(-1) + ", " + uids.size() + " UIDs");
             }
-            List<Long> uids = n == 0 ? List.of() : fetchUids(imap, mailbox);
-            if (uids.size() != n) {
-                throw new SetupError(1, "setup", "after appending " + n + " fixture messages " + mailbox + " of "
-                        + account.user() + " holds " + uids.size(), null);
-            }
-            try {
-                imap.logout();
-            } catch (RuntimeException ignored) {
-                // the fixture is in place; a slow LOGOUT does not matter
-            }
-            return new FixtureState(mailbox, uids);
+            logout(imap);
+            return uids;
+        }
+    }
+
+    private static List<byte[]> messagesOf(Corpus corpus) {
+        List<byte[]> messages = new ArrayList<>(corpus.size());
+        for (int i = 0; i < corpus.size(); i++) {
+            messages.add(corpus.message(i).bytes());
+        }
+        return messages;
+    }
+
+    private static void logout(ImapSession imap) {
+        try {
+            imap.logout();
+        } catch (RuntimeException ignored) {
+            // the work is done; a slow LOGOUT does not matter
         }
     }
 
     private static List<Long> fetchUids(ImapSession imap, String mailbox) {
-        ImapCompletion noop = imap.execute("NOOP");
-        require(noop, "NOOP after the appends");
         ImapCompletion fetch = imap.execute("UID FETCH 1:* (UID)");
         require(fetch, "UID FETCH 1:* (UID) in " + mailbox);
         List<ImapResponse.Fetch> fetches = new ArrayList<>(fetch.untagged(ImapResponse.Fetch.class));

@@ -9,8 +9,10 @@ import io.maildrill.run.session.StepFailure;
 import io.maildrill.script.ast.Operand;
 
 import java.io.ByteArrayOutputStream;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.IntFunction;
 
 /** Evaluates {@code check} and {@code set} operands (docs/scripts.md "Checks against the fixture"). */
 final class Operands {
@@ -18,11 +20,18 @@ final class Operands {
     private final Bindings bindings;
     private final Optional<Corpus> corpus;
     private final Map<String, ScriptSession> sessions;
+    private final IntFunction<Optional<byte[]>> stored;
 
-    Operands(Bindings bindings, Optional<Corpus> corpus, Map<String, ScriptSession> sessions) {
+    /**
+     * @param stored fixture message k as the server stores it, when delivery changed it (trace
+     *               headers); the generated message is the reference otherwise
+     */
+    Operands(Bindings bindings, Optional<Corpus> corpus, Map<String, ScriptSession> sessions,
+             IntFunction<Optional<byte[]>> stored) {
         this.bindings = bindings;
         this.corpus = corpus;
         this.sessions = sessions;
+        this.stored = stored;
     }
 
     Value value(Operand operand, int line) {
@@ -59,21 +68,24 @@ final class Operands {
     private Value fixture(Operand.FixtureValue f, int line) {
         Corpus c = corpus.orElseThrow(() -> new StepFailure(line, "script", "", "a @fixture", "the script has no @fixture"));
         CorpusMessage m = c.message(f.fixtureIndex() - 1);
+        byte[] message = stored.apply(f.fixtureIndex()).orElse(m.bytes());
+        // A stored form differs only in added header fields (checked when it was read back), so the
+        // generated body stays the byte-exact reference.
+        int headerLength = message.length - m.bodyLength();
         return switch (f.property()) {
-            case HEADER -> new Value.Bytes(m.headerBytes());
+            case HEADER -> new Value.Bytes(Arrays.copyOf(message, headerLength));
             case BODY -> new Value.Bytes(m.bodyBytes());
-            case MESSAGE -> new Value.Bytes(m.bytes());
-            case SIZE -> new Value.Num(m.size());
-            case SHA256 -> Value.text(Value.sha256Hex(m.bytes()));
-            case TOP -> new Value.Bytes(top(m, f.topLines()));
+            case MESSAGE -> new Value.Bytes(message);
+            case SIZE -> new Value.Num(message.length);
+            case SHA256 -> Value.text(Value.sha256Hex(message));
+            case TOP -> new Value.Bytes(top(Arrays.copyOf(message, headerLength), m.bodyBytes(), f.topLines()));
         };
     }
 
     /** The header, the blank line, then the first n body lines with their CRLF (the whole message if shorter). */
-    static byte[] top(CorpusMessage m, int n) {
-        byte[] body = m.bodyBytes();
+    static byte[] top(byte[] header, byte[] body, int n) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        out.writeBytes(m.headerBytes());
+        out.writeBytes(header);
         int lines = 0;
         int start = 0;
         for (int i = 0; i < body.length && lines < n; i++) {

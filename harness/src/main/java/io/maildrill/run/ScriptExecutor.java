@@ -18,6 +18,7 @@ import io.maildrill.run.session.SetupError;
 import io.maildrill.run.session.StepFailure;
 import io.maildrill.script.ast.Fixture;
 import io.maildrill.script.ast.Metadata;
+import io.maildrill.script.ast.Protocol;
 import io.maildrill.script.ast.Script;
 import io.maildrill.script.ast.SessionDecl;
 import io.maildrill.script.ast.Statement;
@@ -129,13 +130,20 @@ public final class ScriptExecutor {
             }
             Optional<Corpus> corpus = md.fixture().map(ScriptExecutor::corpusOf);
             String mailbox = md.fixture().map(Fixture::mailbox).orElse("INBOX");
+            boolean pop3Sessions = script.sessions().stream().anyMatch(s -> s.protocol() == Protocol.POP3);
+            int fixtureLine = md.fixture().map(Fixture::line).orElse(1);
             for (int account : used) {
                 List<String> created = new ArrayList<>();
                 createdMailboxes.put(account, created);
-                fixtures.put(account, loader.load(accounts.get(account - 1), mailbox, corpus, setup, created));
+                fixtures.put(account, loader.load(accounts.get(account - 1), mailbox, corpus, setup, created,
+                        pop3Sessions, fixtureLine));
             }
             createSessions(corpus);
-            StatementRunner runner = new StatementRunner(sessions, bindings, new Operands(bindings, corpus, sessions),
+            // Fixture values are the generated messages, or as stored when a delivery changed them.
+            FixtureState reference = used.isEmpty() ? null : fixtures.get(used.first());
+            Operands operands = new Operands(bindings, corpus, sessions,
+                    k -> reference == null ? Optional.empty() : reference.stored(k));
+            StatementRunner runner = new StatementRunner(sessions, bindings, operands,
                     new Converge(target, options.connectTimeout()), md.timeout().orElse(options.defaultTimeout()),
                     transcript("converge"));
             return runStatements(runner);
@@ -148,7 +156,7 @@ public final class ScriptExecutor {
                 SessionEnv env = new SessionEnv(target, account, fixtures.get(decl.account()), corpus, bindings,
                         groupWait, options.connectTimeout());
                 Transcript t = transcript(decl.name());
-                sessions.put(decl.name(), decl.protocol() == io.maildrill.script.ast.Protocol.IMAP
+                sessions.put(decl.name(), decl.protocol() == Protocol.IMAP
                         ? new ImapScriptSession(decl, env, t)
                         : new Pop3ScriptSession(decl, env, t, ScriptScan.usesUid(script, decl.name())));
             }

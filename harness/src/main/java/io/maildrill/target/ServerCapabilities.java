@@ -1,7 +1,10 @@
 package io.maildrill.target;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * What a server advertises, learnt by {@link CapabilityDiscovery}: IMAP CAPABILITY before and
@@ -25,8 +28,31 @@ public record ServerCapabilities(Optional<Protocol> imap, Optional<Protocol> pop
         }
     }
 
+    /** Advertised, or implied by an advertised capability ({@link ImapCapabilityImplications}). */
     public boolean imapHas(String capability) {
-        return imap.map(p -> p.has(capability)).orElse(false);
+        return imap.map(p -> p.has(capability)
+                || ImapCapabilityImplications.impliedBy(capability).stream().anyMatch(p::has)).orElse(false);
+    }
+
+    /**
+     * One line per greeting and per list, naming which list it is: a skip that names a missing
+     * capability can then be read against what the server said before and after login.
+     */
+    public List<String> describe() {
+        List<String> lines = new ArrayList<>();
+        imap.ifPresent(p -> {
+            lines.add("IMAP greeting: " + p.greeting());
+            lines.add("IMAP CAPABILITY before login: " + String.join(" ", new TreeSet<>(p.beforeLogin())));
+            lines.add("IMAP CAPABILITY after login: " + String.join(" ", new TreeSet<>(p.afterLogin())));
+        });
+        pop3.ifPresent(p -> {
+            lines.add("POP3 greeting: " + p.greeting());
+            lines.add("POP3 CAPA before login: " + (p.beforeLogin().isEmpty() ? "(none: CAPA refused or empty)"
+                    : String.join(" ", new TreeSet<>(p.beforeLogin()))));
+            lines.add("POP3 CAPA after login: " + (p.afterLogin().isEmpty() ? "(none: CAPA refused or empty)"
+                    : String.join(" ", new TreeSet<>(p.afterLogin()))));
+        });
+        return lines;
     }
 
     public boolean pop3Has(String capability) {

@@ -129,12 +129,18 @@ public final class Transcript {
             case SERVER -> "S: ";
             case NOTE -> "#: ";
         };
-        for (String line : text.toString().split("\r\n|\n", -1)) {
-            if (!line.isEmpty()) {
-                lines.add(prefix + line);
-            }
+        String[] split = text.toString().split("\r\n|\n", -1);
+        // The element after the last line end is the unterminated rest: empty when the text ends with
+        // a line end. Every other line is kept, an empty one visibly, since an extra blank line can be
+        // exactly what a server got wrong.
+        int count = split[split.length - 1].isEmpty() ? split.length - 1 : split.length;
+        for (int i = 0; i < count; i++) {
+            lines.add(prefix + (split[i].isEmpty() ? EMPTY_LINE : split[i]));
         }
     }
+
+    /** How an empty line (a bare line end) is shown after its direction prefix. */
+    public static final String EMPTY_LINE = "<empty line>";
 
     private static byte[] cap(byte[] bytes) {
         if (bytes.length <= MAX_ENTRY_BYTES) {

@@ -22,6 +22,22 @@ class TranscriptTest {
     }
 
     @Test
+    void everyLineIsKeptAnEmptyOneVisibly() {
+        Transcript t = new Transcript("A", new CredentialRedactor());
+        t.clientSent(b("TOP 1 0\r\n"));
+        t.serverSent(b("+OK\r\nSubject: x\r\n\r\n\r\n.\r\n"));
+        assertThat(t.render()).containsExactly("C: TOP 1 0", "S: +OK", "S: Subject: x",
+                "S: " + Transcript.EMPTY_LINE, "S: " + Transcript.EMPTY_LINE, "S: .");
+    }
+
+    @Test
+    void anUnterminatedRestIsShownAsItIs() {
+        Transcript t = new Transcript("A", new CredentialRedactor());
+        t.serverSent(b("+OK ready\r\n+OK par"));
+        assertThat(t.render()).containsExactly("S: +OK ready", "S: +OK par");
+    }
+
+    @Test
     void passwordsNeverReachTheTranscript() {
         CredentialRedactor redactor = new CredentialRedactor().addSecret("s3cret");
         Transcript t = new Transcript("A", redactor);

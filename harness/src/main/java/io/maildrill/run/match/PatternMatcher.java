@@ -139,16 +139,47 @@ public final class PatternMatcher {
         return text.isPresent() && uid.get().sameAs(Value.text(text.get()));
     }
 
+    /**
+     * An atom in a pattern matches an atom or a string of the same value: where the grammar has an
+     * astring (mailbox names, header field names, RFC 3501 §9), a server may send either form.
+     */
     static boolean matchAtom(String pattern, ImapValue v) {
         if (v instanceof ImapValue.Atom a) {
             return fold(a.text()).equals(fold(pattern));
         }
+        if (v instanceof Str s && s.retained()) {
+            return fold(s.text()).equals(fold(pattern));
+        }
         return v instanceof ImapValue.Nil && pattern.equalsIgnoreCase("NIL");
     }
 
-    /** Atoms compare ignoring ASCII case, with runs of spaces inside sections folded to one. */
+    /**
+     * Atoms compare ignoring ASCII case, with runs of spaces inside sections folded to one, and
+     * quoted strings inside a section by their value: {@code BODY[HEADER.FIELDS ("From")]} is
+     * {@code BODY[HEADER.FIELDS (FROM)]} (header-fld-name is an astring, RFC 3501 §9).
+     */
     static String fold(String atom) {
-        return atom.replaceAll(" +", " ").toUpperCase(Locale.ROOT);
+        return unquoteSectionStrings(atom).replaceAll(" +", " ").toUpperCase(Locale.ROOT);
+    }
+
+    private static String unquoteSectionStrings(String atom) {
+        int open = atom.indexOf('[');
+        if (open < 0 || atom.indexOf('"', open) < 0) {
+            return atom;
+        }
+        StringBuilder out = new StringBuilder(atom.length());
+        boolean quoted = false;
+        for (int i = 0; i < atom.length(); i++) {
+            char c = atom.charAt(i);
+            if (i > open && c == '"') {
+                quoted = !quoted;
+            } else if (quoted && c == '\\' && i + 1 < atom.length()) {
+                out.append(atom.charAt(++i));
+            } else {
+                out.append(c);
+            }
+        }
+        return out.toString();
     }
 
     private static Optional<String> textOf(ImapValue v) {

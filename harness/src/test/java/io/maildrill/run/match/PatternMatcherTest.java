@@ -39,6 +39,20 @@ class PatternMatcherTest {
     }
 
     @Test
+    void sectionHeaderFieldNamesCompareByValueQuotedOrNot() {
+        List<Pattern> p = List.of(new Pattern.Atom(1, "BODY[HEADER.FIELDS (FROM SUBJECT)]"));
+        assertThat(matches(p, new Bindings(), atom("BODY[HEADER.FIELDS (\"FROM\" \"Subject\")]"))).isTrue();
+        assertThat(matches(p, new Bindings(), atom("BODY[HEADER.FIELDS (\"FROM\" \"TO\")]"))).isFalse();
+    }
+
+    @Test
+    void anAtomPatternMatchesAStringOfTheSameValue() {
+        List<Pattern> p = List.of(new Pattern.Atom(1, "INBOX"));
+        assertThat(matches(p, new Bindings(), Str.quoted("INBOX"))).isTrue();
+        assertThat(matches(p, new Bindings(), Str.quoted("INBOX.Trash"))).isFalse();
+    }
+
+    @Test
     void wholeLineUnlessRest() {
         List<Pattern> exact = List.of(new Pattern.Number(1, 3), new Pattern.Atom(1, "EXISTS"));
         assertThat(matches(exact, new Bindings(), num(3), atom("EXISTS"), atom("extra"))).isFalse();

@@ -92,6 +92,13 @@ public final class HtmlReportWriter {
         }
         html.append("<span>").append(WHEN.format(run.startedAt().atOffset(ZoneOffset.UTC))).append("</span><span>")
                 .append(ScriptsSection.millis(run.duration())).append("</span></div>");
+        if (!run.target().facts().isEmpty()) {
+            html.append("<ul class=\"facts\">");
+            for (String fact : run.target().facts()) {
+                html.append("<li>").append(escape(fact)).append("</li>");
+            }
+            html.append("</ul>");
+        }
         html.append("<div class=\"verdict ").append(newFailures > 0 ? "bad" : "good").append("\">")
                 .append(newFailures > 0 ? newFailures + " new failure" + (newFailures == 1 ? "" : "s") : "No new failures")
                 .append("</div></div></header>");

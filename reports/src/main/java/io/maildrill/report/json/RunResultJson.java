@@ -55,6 +55,7 @@ final class RunResultJson {
         ObjectNode node = mapper.createObjectNode();
         node.put("description", target.description());
         strings(node.putArray("endpoints"), target.endpoints());
+        strings(node.putArray("facts"), target.facts());
         return node;
     }
 

@@ -41,7 +41,8 @@ final class RunResultJsonDecoder {
         try {
             return new RunResult(text(root, "runId", "$"), text(root, "toolVersion", "$"),
                     Instant.parse(text(root, "startedAt", "$")), Instant.parse(text(root, "finishedAt", "$")),
-                    new TargetDescription(text(target, "description", "$.target"), strings(target, "endpoints", "$.target")),
+                    new TargetDescription(text(target, "description", "$.target"), strings(target, "endpoints", "$.target"),
+                            target.has("facts") ? strings(target, "facts", "$.target") : List.of()),
                     scripts,
                     new EnvironmentInfo(text(environment, "javaVersion", "$.environment"), text(environment, "os", "$.environment"),
                             field(environment, "hostCores", "$.environment").asInt(), text(environment, "hostName", "$.environment")));

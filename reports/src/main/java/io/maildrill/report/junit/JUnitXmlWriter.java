@@ -100,6 +100,9 @@ public final class JUnitXmlWriter {
         properties.put("maildrill.version", run.toolVersion());
         properties.put("maildrill.target", run.target().description());
         properties.put("maildrill.endpoints", String.join(" ", run.target().endpoints()));
+        for (int i = 0; i < run.target().facts().size(); i++) {
+            properties.put("maildrill.fact." + (i + 1), run.target().facts().get(i));
+        }
         properties.put("java.version", run.environment().javaVersion());
         properties.put("os.name", run.environment().os());
         properties.put("host.cores", Integer.toString(run.environment().hostCores()));

@@ -53,6 +53,12 @@ public final class MarkdownSummaryWriter {
         int newFailures = total.newFailures();
         md.append("## ").append(newFailures > 0 ? "❌ maildrill: " + newFailures + " new failure" + (newFailures == 1 ? "" : "s")
                 : "✅ maildrill: no new failures").append(" — ").append(MarkdownText.text(run.target().description())).append("\n\n");
+        for (String fact : run.target().facts()) {
+            md.append("- ").append(MarkdownText.text(fact)).append('\n');
+        }
+        if (!run.target().facts().isEmpty()) {
+            md.append('\n');
+        }
         md.append(total.total()).append(" scripts");
         for (Outcome outcome : COLUMNS) {
             if (total.count(outcome) > 0) {

@@ -6,6 +6,7 @@ import io.maildrill.report.model.ScriptResult;
 import io.maildrill.run.ExecutorOptions;
 import io.maildrill.run.ParsedScript;
 import io.maildrill.run.SuiteRunner;
+import io.maildrill.run.TargetProtocols;
 import io.maildrill.script.parse.ScriptParseException;
 import io.maildrill.suites.BundledExpectations;
 import io.maildrill.suites.ScriptLibrary;
@@ -34,7 +35,7 @@ final class ScriptTests {
     }
 
     static Stream<DynamicTest> run(Target target, int jobs) {
-        List<ParsedScript> scripts = parseAll();
+        List<ParsedScript> scripts = TargetProtocols.select(target, parseAll()).runnable();
         SuiteRunner runner = new SuiteRunner(target,
                 new ExecutorOptions(Duration.ofSeconds(10), Duration.ofSeconds(10)),
                 BundledExpectations.forTarget(target.name()), jobs);
