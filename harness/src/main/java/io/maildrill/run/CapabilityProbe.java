@@ -31,18 +31,33 @@ final class CapabilityProbe {
         this.timeout = timeout;
     }
 
-    /** The skip reason, e.g. "server lacks imap capability IDLE", or empty when everything is there. */
+    /**
+     * The skip reason, e.g. "server lacks imap capability IDLE", or empty when everything is there
+     * or can only be known by trying ({@link #toProbe}).
+     */
     Optional<String> missing(Metadata metadata, Account account) {
         for (Protocol protocol : Protocol.values()) {
             List<String> required = metadata.requiredCapabilities(protocol);
             for (String cap : required) {
-                boolean has = protocol == Protocol.IMAP ? capabilities(account).imapHas(cap) : capabilities(account).pop3Has(cap);
+                boolean has = protocol == Protocol.IMAP ? capabilities(account).imapHas(cap)
+                        : capabilities(account).pop3Has(cap) || Pop3CommandProbe.probes(cap);
                 if (!has) {
                     return Optional.of("server lacks " + protocol.name().toLowerCase(Locale.ROOT) + " capability " + cap);
                 }
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * Required POP3 commands the server does not announce but may have: TOP and UIDL are optional
+     * RFC 1939 commands, older than CAPA (RFC 2449), so a server without CAPA, or whose CAPA omits
+     * them, is asked by trying the command once the fixture is loaded.
+     */
+    List<String> toProbe(Metadata metadata, Account account) {
+        return metadata.requiredCapabilities(Protocol.POP3).stream()
+                .filter(cap -> Pop3CommandProbe.probes(cap) && !capabilities(account).pop3Has(cap))
+                .toList();
     }
 
     private synchronized ServerCapabilities capabilities(Account account) {

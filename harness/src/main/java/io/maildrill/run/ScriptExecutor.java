@@ -57,11 +57,13 @@ public final class ScriptExecutor {
     private final Target target;
     private final ExecutorOptions options;
     private final CapabilityProbe capabilities;
+    private final Pop3CommandProbe commandProbe;
 
     public ScriptExecutor(Target target, ExecutorOptions options) {
         this.target = target;
         this.options = options;
         this.capabilities = new CapabilityProbe(target, options.connectTimeout());
+        this.commandProbe = new Pop3CommandProbe(target, options.connectTimeout());
     }
 
     /**
@@ -138,6 +140,10 @@ public final class ScriptExecutor {
                 fixtures.put(account, loader.load(accounts.get(account - 1), mailbox, corpus, setup, created,
                         pop3Sessions, fixtureLine));
             }
+            Optional<String> refused = probeUnannounced(md, used, corpus.map(Corpus::size).orElse(0), setup);
+            if (refused.isPresent()) {
+                return result(Outcome.SKIPPED, refused, Optional.empty());
+            }
             createSessions(corpus);
             // Fixture values are the generated messages, or as stored when a delivery changed them.
             FixtureState reference = used.isEmpty() ? null : fixtures.get(used.first());
@@ -147,6 +153,21 @@ public final class ScriptExecutor {
                     new Converge(target, options.connectTimeout()), md.timeout().orElse(options.defaultTimeout()),
                     transcript("converge"));
             return runStatements(runner);
+        }
+
+        /** Required POP3 commands the server does not announce, tried on the loaded fixture. */
+        private Optional<String> probeUnannounced(Metadata md, TreeSet<Integer> used, int messages, Transcript setup) {
+            if (used.isEmpty()) {
+                return Optional.empty();
+            }
+            Account account = accounts.get(used.first() - 1);
+            for (String capability : capabilities.toProbe(md, account)) {
+                Optional<String> refusal = commandProbe.refusal(capability, account, messages, setup);
+                if (refusal.isPresent()) {
+                    return refusal;
+                }
+            }
+            return Optional.empty();
         }
 
         private void createSessions(Optional<Corpus> corpus) {

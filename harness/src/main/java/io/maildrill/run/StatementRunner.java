@@ -36,6 +36,8 @@ final class StatementRunner {
     private final Map<Integer, String> sentByLine = new HashMap<>();
     /** Sessions ended in a way the script accepted (handshake or closed, BYE), with the line and how. */
     private final Map<String, Ended> ended = new HashMap<>();
+    /** Sessions after {@code A: may close}, with its line, until a statement shows the connection open. */
+    private final Map<String, Integer> mayClose = new HashMap<>();
 
     private record Ended(int line, String how) {
         SessionEnded skip(String session) {
@@ -63,7 +65,11 @@ final class StatementRunner {
                 }
                 ended.remove(on.session());
             }
-            return onSession(on, sessions.get(on.session()));
+            if (statement instanceof Statement.MayClose may) {
+                mayClose.put(may.session(), may.line());
+                return "may close";
+            }
+            return onSessionAllowingClose(on, sessions.get(on.session()));
         }
         if (statement instanceof Statement.Sleep sleep) {
             sleep(sleep.duration().compareTo(MAX_SLEEP) > 0 ? MAX_SLEEP : sleep.duration());
@@ -93,6 +99,38 @@ final class StatementRunner {
         }
         converge.run(c.line(), named, convergeTranscript);
         return "converge " + String.join(" ", c.sessions());
+    }
+
+    /**
+     * After {@code A: may close}, a statement that fails because the server has closed the connection
+     * ends the session (skipped, not failed); the first statement that succeeds shows it stayed open.
+     */
+    private String onSessionAllowingClose(Statement.OnSession statement, ScriptSession session) {
+        Integer mayCloseLine = mayClose.get(session.name());
+        if (mayCloseLine == null) {
+            return onSession(statement, session);
+        }
+        if (statement instanceof Statement.Connect || statement instanceof Statement.Reconnect
+                || statement instanceof Statement.Disconnect) {
+            mayClose.remove(session.name());
+            return onSession(statement, session);
+        }
+        try {
+            String text = onSession(statement, session);
+            if (statement instanceof Statement.Expect) {
+                mayClose.remove(session.name());
+            }
+            return text;
+        } catch (StepFailure f) {
+            if (session.open()) {
+                throw f;
+            }
+            mayClose.remove(session.name());
+            Ended end = new Ended(mayCloseLine, "the server closed the connection, which it may do there");
+            ended.put(session.name(), end);
+            session.disconnect(false);
+            throw end.skip(session.name());
+        }
     }
 
     private String onSession(Statement.OnSession statement, ScriptSession session) {

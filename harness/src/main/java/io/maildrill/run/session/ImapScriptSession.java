@@ -116,6 +116,11 @@ public final class ImapScriptSession implements ScriptSession {
         return wire != null;
     }
 
+    @Override
+    public boolean open() {
+        return wire != null && wire.isOpen();
+    }
+
     public Optional<ImapResponse> greeting() {
         return Optional.ofNullable(greeting);
     }

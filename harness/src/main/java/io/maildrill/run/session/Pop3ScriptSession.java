@@ -72,6 +72,11 @@ public final class Pop3ScriptSession implements ScriptSession {
         return pop3 != null;
     }
 
+    @Override
+    public boolean open() {
+        return pop3 != null && pop3.isOpen();
+    }
+
     public Optional<Pop3Reply> greeting() {
         return pop3 == null ? Optional.empty() : Optional.of(pop3.greeting());
     }

@@ -19,6 +19,9 @@ public sealed interface ScriptSession extends AutoCloseable permits ImapScriptSe
 
     boolean connected();
 
+    /** Connected and the connection still open: the server has not closed it. */
+    boolean open();
+
     /** Connects, reads the greeting, logs in and selects as declared; failures name {@code line}. */
     void connect(int line);
 

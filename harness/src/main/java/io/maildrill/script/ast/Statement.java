@@ -68,6 +68,14 @@ public sealed interface Statement extends Located {
      */
     record TlsHandshake(int line, String session, boolean orClosed) implements OnSession {}
 
+    /**
+     * {@code A: may close}: the RFC lets the server close the connection at this point (RFC 1939 §4:
+     * after a failed PASS "the server may close the connection"). If the server has closed it, the
+     * session has ended: the statement that meets the close and the session's later statements are
+     * skipped until {@code A: reconnect}. If it stays open, the script goes on as written.
+     */
+    record MayClose(int line, String session) implements OnSession {}
+
     /** {@code A: login}: the standard login (IMAP LOGIN, POP3 USER/PASS) as the declared account; must succeed. */
     record Login(int line, String session) implements OnSession {}
 

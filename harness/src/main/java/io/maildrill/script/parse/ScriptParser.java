@@ -205,6 +205,14 @@ public final class ScriptParser {
         int column = rest.column();
         String verb = rest.word();
         boolean orClosed = verb.equals("handshake") && orClosed(rest);
+        if (verb.equals("may")) {
+            rest.skipSpaces();
+            int at = rest.column();
+            String what = rest.word();
+            if (!what.equals("close")) {
+                throw new SyntaxError(at, "expected 'close' after 'may', found '" + what + "'");
+            }
+        }
         requireEnd(rest);
         boolean imap = session.decl.protocol() == Protocol.IMAP;
         if (session.idling() && !verb.equals("done") && !verb.equals("abort") && !verb.equals("disconnect")) {
@@ -226,6 +234,7 @@ public final class ScriptParser {
             }
             case "handshake" -> new Statement.TlsHandshake(currentLine, name, orClosed);
             case "login" -> new Statement.Login(currentLine, name);
+            case "may" -> new Statement.MayClose(currentLine, name);
             case "select" -> {
                 if (!imap) {
                     throw new SyntaxError(column, "'select' is IMAP only; " + name + " is a POP3 session");
@@ -249,7 +258,7 @@ public final class ScriptParser {
                 yield new Statement.IdleDone(currentLine, name);
             }
             default -> throw new SyntaxError(column, "expected an action after '" + name
-                    + ":' (connect, disconnect, abort, reconnect, starttls, handshake, handshake or closed, login, select, idle, done), found '" + verb + "'");
+                    + ":' (connect, disconnect, abort, reconnect, starttls, handshake, handshake or closed, may close, login, select, idle, done), found '" + verb + "'");
         };
         statements.add(statement);
     }
