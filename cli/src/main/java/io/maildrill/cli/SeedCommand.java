@@ -135,8 +135,7 @@ final class SeedCommand implements Callable<Integer> {
             case LMTP, SMTP -> {
                 Target.Delivery delivery = target.delivery().orElseThrow(() -> new UserError(
                         "--via " + path.name().toLowerCase() + " needs an lmtp:// or smtp:// endpoint in --target"));
-                yield path == Via.LMTP ? DeliveryProvisioner.lmtp(delivery.endpoint(), connections, timeout)
-                        : DeliveryProvisioner.smtp(delivery.endpoint(), connections, timeout);
+                yield DeliveryProvisioner.of(delivery, connections, timeout);
             }
             case AUTO -> throw new IllegalStateException("resolved above");
         };

@@ -2,6 +2,7 @@ package io.maildrill.provision;
 
 import io.maildrill.net.Endpoint;
 import io.maildrill.target.Account;
+import io.maildrill.target.Target;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -16,8 +17,10 @@ public final class DeliveryProvisioner implements Provisioner {
     private final SmtpFamilyClient.Dialect dialect;
     private final int connections;
     private final Duration timeout;
+    private final String domain;
 
-    private DeliveryProvisioner(Endpoint endpoint, SmtpFamilyClient.Dialect dialect, int connections, Duration timeout) {
+    private DeliveryProvisioner(Endpoint endpoint, SmtpFamilyClient.Dialect dialect, int connections, Duration timeout,
+                                String domain) {
         if (connections < 1) {
             throw new IllegalArgumentException("connections: " + connections + " (expected: >= 1)");
         }
@@ -25,14 +28,24 @@ public final class DeliveryProvisioner implements Provisioner {
         this.dialect = dialect;
         this.connections = connections;
         this.timeout = timeout;
+        this.domain = domain;
+    }
+
+    /** Delivers the way the target's delivery endpoint says: LMTP or SMTP, to {@code user@domain}. */
+    public static DeliveryProvisioner of(Target.Delivery delivery, int connections, Duration timeout) {
+        SmtpFamilyClient.Dialect dialect = delivery.protocol() == Target.Delivery.Protocol.LMTP
+                ? SmtpFamilyClient.Dialect.LMTP : SmtpFamilyClient.Dialect.SMTP;
+        return new DeliveryProvisioner(delivery.endpoint(), dialect, connections, timeout, delivery.domain());
     }
 
     public static DeliveryProvisioner lmtp(Endpoint endpoint, int connections, Duration timeout) {
-        return new DeliveryProvisioner(endpoint, SmtpFamilyClient.Dialect.LMTP, connections, timeout);
+        return new DeliveryProvisioner(endpoint, SmtpFamilyClient.Dialect.LMTP, connections, timeout,
+                Target.Delivery.DEFAULT_DOMAIN);
     }
 
     public static DeliveryProvisioner smtp(Endpoint endpoint, int connections, Duration timeout) {
-        return new DeliveryProvisioner(endpoint, SmtpFamilyClient.Dialect.SMTP, connections, timeout);
+        return new DeliveryProvisioner(endpoint, SmtpFamilyClient.Dialect.SMTP, connections, timeout,
+                Target.Delivery.DEFAULT_DOMAIN);
     }
 
     @Override
@@ -46,7 +59,7 @@ public final class DeliveryProvisioner implements Provisioner {
             throw new ProvisionException(dialect + " delivery can only fill INBOX, not " + mailbox
                     + " (use IMAP APPEND for other mailboxes)");
         }
-        String recipient = account.user().contains("@") ? account.user() : account.user() + "@localhost";
+        String recipient = new Target.Delivery(Target.Delivery.Protocol.LMTP, endpoint, domain).recipient(account.user());
         AtomicLong next = new AtomicLong();
         AtomicLong octets = new AtomicLong();
         long started = System.nanoTime();

@@ -60,6 +60,11 @@ final class CapabilityProbe {
                 .toList();
     }
 
+    /** Where scratch mailboxes go: the server's personal namespace prefix, "" when it has none. */
+    String personalNamespace(Account account) {
+        return target.imap().isEmpty() ? "" : capabilities(account).personalNamespace();
+    }
+
     private synchronized ServerCapabilities capabilities(Account account) {
         if (discovered == null) {
             try {

@@ -210,9 +210,7 @@ final class FixtureLoader {
         if (n > 0) {
             Target.Delivery delivery = target.delivery().orElseThrow(() -> new SetupError(1, "setup",
                     "target " + target.name() + " has no IMAP and no LMTP/SMTP endpoint to load the fixture with", null));
-            DeliveryProvisioner provisioner = delivery.protocol() == Target.Delivery.Protocol.LMTP
-                    ? DeliveryProvisioner.lmtp(delivery.endpoint(), 1, timeout)
-                    : DeliveryProvisioner.smtp(delivery.endpoint(), 1, timeout);
+            DeliveryProvisioner provisioner = DeliveryProvisioner.of(delivery, 1, timeout);
             provisioner.fill(account, mailbox, new CorpusMessageSource(corpus.get()), ProvisionProgress.NONE);
         }
         return new FixtureState(mailbox, Collections.nCopies(n, 0L));

@@ -175,7 +175,8 @@ public final class ScriptExecutor {
             for (SessionDecl decl : script.sessions()) {
                 Account account = accounts.get(decl.account() - 1);
                 SessionEnv env = new SessionEnv(target, account, fixtures.get(decl.account()), corpus, bindings,
-                        groupWait, options.connectTimeout());
+                        groupWait, options.connectTimeout(),
+                        decl.protocol() == Protocol.IMAP ? capabilities.personalNamespace(account) : "");
                 Transcript t = transcript(decl.name());
                 sessions.put(decl.name(), decl.protocol() == Protocol.IMAP
                         ? new ImapScriptSession(decl, env, t)

@@ -3,6 +3,8 @@ package io.maildrill.target;
 import io.maildrill.imap.ImapCompletion;
 import io.maildrill.imap.ImapResponse;
 import io.maildrill.imap.ImapSession;
+import io.maildrill.imap.ImapValue;
+import io.maildrill.imap.Str;
 import io.maildrill.pop3.Pop3Reply;
 import io.maildrill.pop3.Pop3Response;
 import io.maildrill.pop3.Pop3Session;
@@ -31,6 +33,7 @@ public final class CapabilityDiscovery {
 
     /** The same, logging in as {@code account}. */
     public static ServerCapabilities discover(Target target, Account account, Duration timeout) {
+        String[] namespace = {""};
         Optional<ServerCapabilities.Protocol> imap = target.imap().map(e -> {
             try (ImapSession session = ImapSession.connect(e, target.tls(), transcript(account), timeout)) {
                 Set<String> before = session.capability();
@@ -40,6 +43,9 @@ public final class CapabilityDiscovery {
                             + login.tagged().status() + " " + login.tagged().text());
                 }
                 Set<String> after = session.capability();
+                if (after.stream().anyMatch(c -> c.equalsIgnoreCase("NAMESPACE") || c.equalsIgnoreCase("IMAP4rev2"))) {
+                    namespace[0] = personalPrefix(session.execute("NAMESPACE"));
+                }
                 session.logout();
                 return new ServerCapabilities.Protocol(greeting(session.greeting()), before, after);
             } catch (io.maildrill.net.ProtocolException ex) {
@@ -60,7 +66,30 @@ public final class CapabilityDiscovery {
                 throw new TargetException("cannot reach POP3 at " + e + ": " + ex.getMessage(), ex);
             }
         });
-        return new ServerCapabilities(imap, pop3);
+        return new ServerCapabilities(imap, pop3, namespace[0]);
+    }
+
+    /**
+     * The prefix of the first personal namespace of a NAMESPACE response (RFC 2342 §5:
+     * {@code * NAMESPACE (("INBOX." ".")) NIL NIL}); empty when there is none or the answer is not one.
+     */
+    static String personalPrefix(ImapCompletion completion) {
+        if (!completion.ok()) {
+            return "";
+        }
+        for (ImapResponse.Other other : completion.untagged(ImapResponse.Other.class)) {
+            if (!other.generic().keyword().equalsIgnoreCase("NAMESPACE") || other.generic().rest().isEmpty()) {
+                continue;
+            }
+            if (other.generic().rest().get(0) instanceof ImapValue.ListValue personal && !personal.items().isEmpty()
+                    && personal.items().get(0) instanceof ImapValue.ListValue first && !first.items().isEmpty()
+                    && first.items().get(0) instanceof Str prefix && prefix.retained()
+                    && prefix.text().chars().allMatch(c -> c >= 0x20 && c < 0x7f && c != '"' && c != '\\')) {
+                // Only printable 7-bit text is used to build mailbox names; anything else is ignored.
+                return prefix.text();
+            }
+        }
+        return "";
     }
 
     /** CAPA lines are "TAG args"; the capability is the tag, upper-cased. -ERR means none. */

@@ -10,9 +10,15 @@ import java.util.TreeSet;
  * What a server advertises, learnt by {@link CapabilityDiscovery}: IMAP CAPABILITY before and
  * after login (they may differ: STARTTLS and LOGINDISABLED before, extensions after), POP3 CAPA
  * before and after login (empty sets when CAPA is refused — a server without CAPA advertises
- * nothing), and the greetings.
+ * nothing), the greetings, and the prefix of the first personal namespace (RFC 2342 NAMESPACE,
+ * e.g. {@code INBOX.}; empty when the server has none or does not say), under which scripts create
+ * their scratch mailboxes.
  */
-public record ServerCapabilities(Optional<Protocol> imap, Optional<Protocol> pop3) {
+public record ServerCapabilities(Optional<Protocol> imap, Optional<Protocol> pop3, String personalNamespace) {
+
+    public ServerCapabilities(Optional<Protocol> imap, Optional<Protocol> pop3) {
+        this(imap, pop3, "");
+    }
 
     /** One protocol's view. */
     public record Protocol(String greeting, Set<String> beforeLogin, Set<String> afterLogin) {
@@ -44,6 +50,9 @@ public record ServerCapabilities(Optional<Protocol> imap, Optional<Protocol> pop
             lines.add("IMAP greeting: " + p.greeting());
             lines.add("IMAP CAPABILITY before login: " + String.join(" ", new TreeSet<>(p.beforeLogin())));
             lines.add("IMAP CAPABILITY after login: " + String.join(" ", new TreeSet<>(p.afterLogin())));
+            if (!personalNamespace.isEmpty()) {
+                lines.add("IMAP personal namespace: \"" + personalNamespace + "\" (scratch mailboxes are created under it)");
+            }
         });
         pop3.ifPresent(p -> {
             lines.add("POP3 greeting: " + p.greeting());

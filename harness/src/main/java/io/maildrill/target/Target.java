@@ -22,9 +22,23 @@ import java.util.Optional;
 public record Target(String name, Optional<Endpoint> imap, Optional<Endpoint> pop3, Optional<Delivery> delivery,
                      TlsSettings tls, List<Account> accounts) {
 
-    /** Where messages can be delivered without IMAP. */
-    public record Delivery(Protocol protocol, Endpoint endpoint) {
+    /**
+     * Where messages can be delivered without IMAP. An account name without {@code @} is delivered
+     * to {@code name@domain} ({@code localhost} unless the URI says {@code ?domain=...}).
+     */
+    public record Delivery(Protocol protocol, Endpoint endpoint, String domain) {
         public enum Protocol { LMTP, SMTP }
+
+        public static final String DEFAULT_DOMAIN = "localhost";
+
+        public Delivery(Protocol protocol, Endpoint endpoint) {
+            this(protocol, endpoint, DEFAULT_DOMAIN);
+        }
+
+        /** The envelope recipient for an account. */
+        public String recipient(String user) {
+            return user.contains("@") ? user : user + "@" + domain;
+        }
     }
 
     public Target {

@@ -55,9 +55,9 @@ public final class TargetUri {
                 case "imap", "imaps" -> imap = Optional.of(endpoint(uri, uriText, s, "starttls", 143, 993));
                 case "pop3", "pop3s", "pop" -> pop3 = Optional.of(endpoint(uri, uriText, s, "stls", 110, 995));
                 case "lmtp" -> delivery = Optional.of(new Target.Delivery(Target.Delivery.Protocol.LMTP,
-                        endpoint(uri, uriText, s, "-", 24, 24)));
+                        endpoint(withoutQuery(uri), uriText, s, "-", 24, 24), domain(uri, uriText)));
                 case "smtp" -> delivery = Optional.of(new Target.Delivery(Target.Delivery.Protocol.SMTP,
-                        endpoint(uri, uriText, s, "-", 25, 25)));
+                        endpoint(withoutQuery(uri), uriText, s, "-", 25, 25), domain(uri, uriText)));
                 default -> throw new TargetException("target URI '" + uriText + "': unknown scheme '" + s
                         + "' (expected: imap, imaps, pop3, pop3s, lmtp or smtp)");
             }
@@ -71,6 +71,27 @@ public final class TargetUri {
             name = first.host() + "_" + first.port();
         }
         return new Target(name, imap, pop3, delivery, tls, List.of());
+    }
+
+    /** {@code ?domain=example.org} on a delivery URI: the domain of the recipients' addresses. */
+    private static String domain(URI uri, String text) {
+        String query = uri.getQuery();
+        if (query == null || query.isEmpty()) {
+            return Target.Delivery.DEFAULT_DOMAIN;
+        }
+        if (!query.matches("domain=[A-Za-z0-9.-]+")) {
+            throw new TargetException("target URI '" + text + "': unknown option '" + query
+                    + "' (expected: domain=NAME, e.g. domain=example.org)");
+        }
+        return query.substring("domain=".length());
+    }
+
+    private static URI withoutQuery(URI uri) {
+        try {
+            return new URI(uri.getScheme(), uri.getUserInfo(), uri.getHost(), uri.getPort(), uri.getPath(), null, null);
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static URI toUri(String text) {

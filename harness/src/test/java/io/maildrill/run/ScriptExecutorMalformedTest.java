@@ -31,7 +31,7 @@ class ScriptExecutorMalformedTest {
     @Timeout(30)
     void malformedUntaggedResponseFailsTheGroupWithItsDescription() throws Exception {
         try (ServerSocket server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
-            Thread t = new Thread(() -> serve(server), "fake-imap");
+            Thread t = new Thread(() -> serve(server, "* 1 FETCH (UID\r\n"), "fake-imap");
             t.setDaemon(true);
             t.start();
             Target target = new Target("fake", Optional.of(Endpoint.plain("127.0.0.1", server.getLocalPort())),
@@ -57,8 +57,36 @@ class ScriptExecutorMalformedTest {
         }
     }
 
-    /** Answers LOGIN, SELECT (empty mailbox), LOGOUT properly and NOOP with an unbalanced list. */
-    private static void serve(ServerSocket server) {
+    @Test
+    @Timeout(30)
+    void anUntaggedResponseOutsideTheGrammarIsBlamedWhereItArrived() throws Exception {
+        try (ServerSocket server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            Thread t = new Thread(() -> serve(server, "* 1 EXPUNGED\r\n"), "fake-imap");
+            t.setDaemon(true);
+            t.start();
+            Target target = new Target("fake", Optional.of(Endpoint.plain("127.0.0.1", server.getLocalPort())),
+                    Optional.empty(), Optional.empty(), TlsSettings.VERIFY_DEFAULT, List.of(new Account("user1", "pw1", true)));
+            ScriptResult r = new ScriptExecutor(target, new ExecutorOptions(Duration.ofSeconds(2), Duration.ofSeconds(2)))
+                    .execute("imap/t/expunged.script", ScriptParser.parse("expunged", """
+                            @title     unknown numbered response
+                            @covers    I01
+                            @level     MUST
+                            @protocols imap
+                            @category  framing
+
+                            session A imap account=1
+                            A> NOOP
+                            A< OK
+                            """), target.accounts());
+            assertThat(r.outcome()).as(r.reason().orElse("")).isEqualTo(Outcome.FAILED);
+            var f = r.failure().orElseThrow();
+            assertThat(f.line()).isEqualTo(9);
+            assertThat(f.actual()).contains("* 1 EXPUNGED").contains("not in the IMAP grammar");
+        }
+    }
+
+    /** Answers LOGIN, SELECT (empty mailbox), LOGOUT properly and NOOP with the given untagged lines. */
+    private static void serve(ServerSocket server, String noopUntagged) {
         while (!server.isClosed()) {
             try (Socket s = server.accept()) {
                 OutputStream out = s.getOutputStream();
@@ -71,7 +99,7 @@ class ScriptExecutorMalformedTest {
                     String verb = w.length > 1 ? w[1].toUpperCase() : "";
                     String reply = switch (verb) {
                         case "SELECT", "EXAMINE" -> "* 0 EXISTS\r\n" + tag + " OK [READ-WRITE] done\r\n";
-                        case "NOOP" -> "* 1 FETCH (UID\r\n" + tag + " OK done\r\n";
+                        case "NOOP" -> noopUntagged + tag + " OK done\r\n";
                         case "LOGOUT" -> "* BYE bye\r\n" + tag + " OK done\r\n";
                         default -> tag + " OK done\r\n";
                     };

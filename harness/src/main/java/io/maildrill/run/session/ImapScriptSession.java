@@ -1,5 +1,6 @@
 package io.maildrill.run.session;
 
+import io.maildrill.imap.ArgumentForm;
 import io.maildrill.imap.ImapResponse;
 import io.maildrill.model.MailboxView;
 import io.maildrill.model.ModelViolation;
@@ -299,6 +300,8 @@ public final class ImapScriptSession implements ScriptSession {
                 shown.append(v.name().equals("password") ? "<redacted>" : new String(value.bytes(), StandardCharsets.UTF_8));
             } else if (part instanceof CommandPart.MessageRef ref) {
                 append(current, shown, resolveForCommand(line, ref.fixtureIndex(), ref.kind()));
+            } else if (part instanceof CommandPart.ScratchMailbox m) {
+                append(current, shown, ArgumentForm.quote(env.scratchMailbox(m.name()).getBytes(StandardCharsets.US_ASCII)));
             } else {
                 byte[] octets;
                 boolean plus;
@@ -483,6 +486,11 @@ public final class ImapScriptSession implements ScriptSession {
                 cmd.continuations.add(ImapData.describe(c));
             }
             return;
+        }
+        if (r instanceof ImapResponse.Other other && other.generic().number().isPresent()) {
+            // Reported where it arrived, not only through what it causes later ("EXISTS is less than ...").
+            problems.add("untagged response \"" + ImapData.describe(r) + "\" is not in the IMAP grammar: a response "
+                    + "starting with a number is EXISTS, RECENT, EXPUNGE or FETCH (RFC 3501 §7.3, §7.4)");
         }
         List<Long> before = view == null ? List.of() : view.uids();
         applyToModel(r);

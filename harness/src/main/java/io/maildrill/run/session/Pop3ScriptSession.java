@@ -146,7 +146,7 @@ public final class Pop3ScriptSession implements ScriptSession {
             } else if (part instanceof CommandPart.MessageRef ref) {
                 text.append(resolveForCommand(line, ref.fixtureIndex(), ref.kind()));
             } else {
-                throw new StepFailure(line, name(), "", "a POP3 command line", "literals are IMAP only");
+                throw new StepFailure(line, name(), "", "a POP3 command line", "literals and {mailbox(...)} are IMAP only");
             }
         }
         String line0 = text.toString();

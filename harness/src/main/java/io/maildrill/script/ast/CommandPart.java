@@ -17,6 +17,13 @@ public sealed interface CommandPart {
      */
     record Literal(ByteString octets, boolean nonSynchronizing) implements CommandPart {}
 
+    /**
+     * {@code {mailbox(moved)}}: a scratch mailbox of the script, sent as the quoted name
+     * {@code maildrill-moved} inside the server's personal namespace (its NAMESPACE prefix, e.g.
+     * {@code INBOX.} on Courier), so one script runs on servers whose mailboxes live under INBOX.
+     */
+    record ScratchMailbox(String name) implements CommandPart {}
+
     /** {@code {fixture.message(3)}}: a literal holding the corpus bytes of fixture message 3. */
     record FixtureLiteral(int fixtureIndex, boolean nonSynchronizing) implements CommandPart {}
 }

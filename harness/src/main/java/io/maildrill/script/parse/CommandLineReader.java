@@ -9,7 +9,8 @@ import java.util.List;
  * Splits a command line ({@code A> ...}) into parts: plain text is sent as written (backslashes included,
  * so {@code \Seen} needs no escaping); {@code $name} and {@code #n}/{@code #n.uid} are substituted;
  * {@code $$} and {@code ##} stand for a literal {@code $} and {@code #}; {@code {"octets"}} /
- * {@code {"octets"+}} and {@code {fixture.message(n)}} / {@code {fixture.message(n)+}} are IMAP literals.
+ * {@code {"octets"+}} and {@code {fixture.message(n)}} / {@code {fixture.message(n)+}} are IMAP literals;
+ * {@code {mailbox(name)}} is a scratch mailbox name in the server's personal namespace.
  */
 final class CommandLineReader {
     private final LineCursor in;
@@ -50,6 +51,19 @@ final class CommandLineReader {
                 flush(text, parts);
                 var octets = Escapes.readQuoted(in);
                 parts.add(new CommandPart.Literal(octets, closeLiteral(column)));
+            } else if (in.lookingAt("{mailbox(")) {
+                in.skip("{mailbox(".length());
+                flush(text, parts);
+                StringBuilder name = new StringBuilder();
+                while (!in.atEnd() && (Character.isLetterOrDigit(in.rest().charAt(0)) || in.peekIs('-'))) {
+                    name.append(in.next());
+                }
+                if (name.isEmpty() || !in.lookingAt(")}")) {
+                    throw new SyntaxError(column, "expected {mailbox(NAME)} with NAME of letters, digits and '-', "
+                            + in.found());
+                }
+                in.skip(2);
+                parts.add(new CommandPart.ScratchMailbox(name.toString()));
             } else if (in.lookingAt("{fixture.message(")) {
                 in.skip("{fixture.message(".length());
                 flush(text, parts);

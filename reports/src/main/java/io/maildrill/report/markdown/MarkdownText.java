@@ -6,13 +6,13 @@ import io.maildrill.report.escape.VisibleText;
  * Escaping for GitHub-flavoured Markdown: server text must neither inject markup (HTML is partly rendered
  * in comments) nor break a table row. Everything is kept on one line.
  */
-final class MarkdownText {
+public final class MarkdownText {
 
     private MarkdownText() {
     }
 
     /** Plain text: Markdown punctuation backslash-escaped, {@code < > &} as entities, newlines as spaces. */
-    static String text(String raw) {
+    public static String text(String raw) {
         String visible = oneLine(raw);
         StringBuilder out = new StringBuilder(visible.length() + 16);
         for (int i = 0; i < visible.length(); i++) {
@@ -32,7 +32,7 @@ final class MarkdownText {
      * A code span fenced with one more backtick than the longest run inside. Pipes are escaped because GFM
      * splits table cells before it parses code spans.
      */
-    static String code(String raw) {
+    public static String code(String raw) {
         String visible = oneLine(raw).replace("|", "\\|");
         int longest = 0;
         int run = 0;

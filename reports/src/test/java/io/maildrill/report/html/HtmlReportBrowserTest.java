@@ -1,5 +1,6 @@
 package io.maildrill.report.html;
 
+import io.maildrill.report.HeadlessChromium;
 import io.maildrill.report.SampleRuns;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -8,9 +9,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -22,15 +20,13 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  */
 class HtmlReportBrowserTest {
 
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final long TIMEOUT_SECONDS = 90;
 
     @TempDir
     Path dir;
 
     @Test
     void rendersInHeadlessChromiumWithScriptRunAndScreenshot() throws Exception {
-        assumeTrue(Files.isExecutable(CHROMIUM), "headless browser test needs " + CHROMIUM + " (apt-get install chromium)");
+        assumeTrue(HeadlessChromium.available(), "headless browser test needs " + HeadlessChromium.BINARY + " (apt-get install chromium)");
         Path html = new HtmlReportWriter().write(SampleRuns.all(), SampleRuns.benchmarks(), SampleRuns.catalogText(), dir);
 
         String dom = run(dir.resolve("dump"), "--dump-dom", html.toUri().toString());
@@ -47,22 +43,7 @@ class HtmlReportBrowserTest {
         assertThat(new String(header, 1, 3, StandardCharsets.ISO_8859_1)).isEqualTo("PNG");
     }
 
-    /** Runs Chromium with a fresh profile, bounded in time, and returns its stdout. */
     private static String run(Path profile, String... args) throws IOException, InterruptedException {
-        Files.createDirectories(profile);
-        List<String> command = new ArrayList<>(List.of(CHROMIUM.toString(), "--headless", "--no-sandbox", "--disable-gpu",
-                "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
-                "--disable-sync", "--user-data-dir=" + profile));
-        command.addAll(List.of(args));
-        Path stdout = profile.resolve("stdout.txt");
-        Process process = new ProcessBuilder(command).redirectOutput(stdout.toFile())
-                .redirectError(profile.resolve("stderr.txt").toFile()).start();
-        if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
-            process.destroyForcibly();
-            throw new AssertionError("chromium did not finish within " + TIMEOUT_SECONDS + " s: " + command);
-        }
-        assertThat(process.exitValue()).as("chromium exit code; stderr: %s",
-                Files.readString(profile.resolve("stderr.txt"))).isZero();
-        return Files.readString(stdout);
+        return HeadlessChromium.run(profile, args);
     }
 }

@@ -1,0 +1,160 @@
+package io.maildrill.cli;
+
+import io.maildrill.net.TlsSettings;
+import io.maildrill.target.Account;
+import io.maildrill.target.Target;
+import io.maildrill.target.TargetException;
+import io.maildrill.target.TargetUri;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A real server run by the repository's {@code servers/<name>/start} and {@code stop} scripts,
+ * whose contract (servers/README.md) is: a state directory {@code $MAILDRILL_SERVERS_DIR/<name>}
+ * with a {@code target.env} naming {@code MAILDRILL_<NAME>_TARGET}, {@code _USERS}, {@code _CERT}
+ * and {@code _VERSION}; users {@code user1..userN} with the password {@code MAILDRILL_TEST_PASSWORD}
+ * (default {@code pass}); throw-away mailboxes.
+ */
+final class LocalServer {
+
+    /** Installs can take minutes on a fresh machine (James downloads ~120 MB); a start is bounded anyway. */
+    private static final long START_TIMEOUT_MINUTES = 10;
+    private static final long STOP_TIMEOUT_SECONDS = 60;
+
+    private final String name;
+    private final Path scripts;
+    private final Path stateDir;
+    private final Map<String, String> env;
+
+    LocalServer(String name, Path serversDir, Map<String, String> env) {
+        this.name = name;
+        this.scripts = serversDir.resolve(name);
+        this.env = env;
+        String base = env.getOrDefault("MAILDRILL_SERVERS_DIR", "/tmp/maildrill-servers");
+        this.stateDir = Path.of(env.getOrDefault(prefix() + "DIR", base + "/" + name));
+    }
+
+    String name() {
+        return name;
+    }
+
+    boolean hasScripts() {
+        return Files.isExecutable(scripts.resolve("start")) && Files.isExecutable(scripts.resolve("stop"));
+    }
+
+    /** Whether target.env exists and every endpoint it names accepts a connection now. */
+    boolean running() {
+        Optional<Map<String, String>> values = targetEnv();
+        if (values.isEmpty() || !values.get().containsKey(prefix() + "TARGET")) {
+            return false;
+        }
+        for (String uri : values.get().get(prefix() + "TARGET").split(",")) {
+            URI u = URI.create(uri.strip());
+            try (Socket socket = new Socket()) {
+                socket.connect(new InetSocketAddress(u.getHost(), u.getPort()), 1000);
+            } catch (IOException e) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Runs {@code start} with fresh mailboxes and {@code users} accounts; its output goes to {@code log}. */
+    void start(int users, Path log) {
+        Map<String, String> extra = new LinkedHashMap<>();
+        extra.put(prefix() + "USER_COUNT", Integer.toString(users));
+        extra.put(prefix() + "FRESH", "1");
+        run("start", extra, log, START_TIMEOUT_MINUTES * 60);
+    }
+
+    void stop(Path log) {
+        run("stop", Map.of(), log, STOP_TIMEOUT_SECONDS);
+    }
+
+    /** The target as the running server's target.env describes it, with its users as test accounts. */
+    Target target() {
+        Map<String, String> values = targetEnv().orElseThrow(() -> new TargetException(
+                name + ": no " + stateDir.resolve("target.env") + " (servers/" + name + "/start writes it)"));
+        String spec = values.get(prefix() + "TARGET");
+        if (spec == null) {
+            throw new TargetException(name + ": " + stateDir.resolve("target.env") + " has no " + prefix() + "TARGET");
+        }
+        String cert = values.get(prefix() + "CERT");
+        TlsSettings tls = cert == null || cert.isBlank() ? TlsSettings.VERIFY_DEFAULT : TlsSettings.trusting(Path.of(cert).toFile());
+        String password = env.getOrDefault("MAILDRILL_TEST_PASSWORD", "pass");
+        List<Account> accounts = new ArrayList<>();
+        for (String user : values.getOrDefault(prefix() + "USERS", "user1,user2,user3").split(",")) {
+            if (!user.isBlank()) {
+                accounts.add(new Account(user.strip(), password, true));
+            }
+        }
+        return TargetUri.parse(name + "=" + spec, tls).withAccounts(accounts);
+    }
+
+    /** The version the start script recorded, or "" when it could not tell. */
+    String version() {
+        return targetEnv().map(v -> v.getOrDefault(prefix() + "VERSION", "")).orElse("");
+    }
+
+    private Optional<Map<String, String>> targetEnv() {
+        Path file = stateDir.resolve("target.env");
+        if (!Files.isReadable(file)) {
+            return Optional.empty();
+        }
+        try {
+            Map<String, String> values = new LinkedHashMap<>();
+            for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+                int eq = line.indexOf('=');
+                if (eq > 0 && !line.startsWith("#")) {
+                    values.put(line.substring(0, eq).strip(), line.substring(eq + 1).strip());
+                }
+            }
+            return Optional.of(values);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file, e);
+        }
+    }
+
+    private void run(String script, Map<String, String> extra, Path log, long timeoutSeconds) {
+        ProcessBuilder pb = new ProcessBuilder(scripts.resolve(script).toString());
+        pb.environment().putAll(extra);
+        pb.redirectErrorStream(true);
+        try {
+            Files.createDirectories(log.getParent());
+            pb.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+            Process process = pb.start();
+            if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
+                process.descendants().forEach(ProcessHandle::destroyForcibly);
+                process.destroyForcibly();
+                throw new TargetException("servers/" + name + "/" + script + " did not finish within " + timeoutSeconds
+                        + " s (log: " + log + ")");
+            }
+            if (process.exitValue() != 0) {
+                throw new TargetException("servers/" + name + "/" + script + " exited with " + process.exitValue()
+                        + " (log: " + log + ")");
+            }
+        } catch (IOException e) {
+            throw new TargetException("cannot run servers/" + name + "/" + script + ": " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new TargetException("interrupted while running servers/" + name + "/" + script, e);
+        }
+    }
+
+    private String prefix() {
+        return "MAILDRILL_" + name.toUpperCase(Locale.ROOT).replace('-', '_') + "_";
+    }
+}
