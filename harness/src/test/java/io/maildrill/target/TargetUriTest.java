@@ -36,6 +36,18 @@ class TargetUriTest {
     }
 
     @Test
+    void deliveryDomainDefaultsToLocalhostAndCanBeSet() {
+        Target plain = parse("pop3://127.0.0.1:1110,lmtp://127.0.0.1:1024");
+        assertThat(plain.delivery().orElseThrow().recipient("user1")).isEqualTo("user1@localhost");
+        Target named = parse("pop3://127.0.0.1:1110,smtp://127.0.0.1:1025?domain=example.org");
+        assertThat(named.delivery().orElseThrow().recipient("user1")).isEqualTo("user1@example.org");
+        assertThat(named.delivery().orElseThrow().recipient("bob@other.test")).isEqualTo("bob@other.test");
+        assertThat(named.delivery().orElseThrow().endpoint()).isEqualTo(new Endpoint("127.0.0.1", 1025, TlsMode.NONE));
+        assertThatThrownBy(() -> parse("pop3://127.0.0.1:1110,lmtp://127.0.0.1:1024?domain=a b"))
+                .isInstanceOf(TargetException.class);
+    }
+
+    @Test
     void unnamedTargetIsNamedByFirstEndpoint() {
         assertThat(parse("pop3://127.0.0.1:1110").name()).isEqualTo("127.0.0.1_1110");
     }
