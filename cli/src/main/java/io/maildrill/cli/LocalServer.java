@@ -1,10 +1,8 @@
 package io.maildrill.cli;
 
-import io.maildrill.net.TlsSettings;
-import io.maildrill.target.Account;
 import io.maildrill.target.Target;
 import io.maildrill.target.TargetException;
-import io.maildrill.target.TargetUri;
+import io.maildrill.target.ServerScriptTarget;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
@@ -13,9 +11,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -86,22 +82,12 @@ final class LocalServer {
 
     /** The target as the running server's target.env describes it, with its users as test accounts. */
     Target target() {
-        Map<String, String> values = targetEnv().orElseThrow(() -> new TargetException(
-                name + ": no " + stateDir.resolve("target.env") + " (servers/" + name + "/start writes it)"));
-        String spec = values.get(prefix() + "TARGET");
-        if (spec == null) {
-            throw new TargetException(name + ": " + stateDir.resolve("target.env") + " has no " + prefix() + "TARGET");
-        }
-        String cert = values.get(prefix() + "CERT");
-        TlsSettings tls = cert == null || cert.isBlank() ? TlsSettings.VERIFY_DEFAULT : TlsSettings.trusting(Path.of(cert).toFile());
-        String password = env.getOrDefault("MAILDRILL_TEST_PASSWORD", "pass");
-        List<Account> accounts = new ArrayList<>();
-        for (String user : values.getOrDefault(prefix() + "USERS", "user1,user2,user3").split(",")) {
-            if (!user.isBlank()) {
-                accounts.add(new Account(user.strip(), password, true));
-            }
-        }
-        return TargetUri.parse(name + "=" + spec, tls).withAccounts(accounts);
+        Map<String, String> values = new LinkedHashMap<>(targetEnv().orElseThrow(() -> new TargetException(
+                name + ": no " + stateDir.resolve("target.env") + " (servers/" + name + "/start writes it)")));
+        Optional.ofNullable(env.get(ServerScriptTarget.PASSWORD_VARIABLE))
+                .ifPresent(p -> values.put(ServerScriptTarget.PASSWORD_VARIABLE, p));
+        return ServerScriptTarget.fromEnvironment(name, values).orElseThrow(() -> new TargetException(
+                name + ": " + stateDir.resolve("target.env") + " has no " + prefix() + "TARGET"));
     }
 
     /** The version the start script recorded, or "" when it could not tell. */

@@ -1,0 +1,37 @@
+package io.maildrill.suites.conformance;
+
+import io.maildrill.target.ServerScriptTarget;
+import io.maildrill.target.Target;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicContainer;
+import org.junit.jupiter.api.DynamicNode;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.Assumptions;
+
+/**
+ * Every bundled script against each real server that .ci/run started (servers/NAME/start exports
+ * MAILDRILL_NAME_TARGET and the rest of its target.env), graded by expectations/NAME.txt. A server
+ * that was not started is one aborted test saying so, not a silent pass.
+ */
+class RealServerConformanceTest {
+
+    private static final List<String> SERVERS = List.of("dovecot", "cyrus", "courier", "mailutils", "james", "greenmail");
+
+    @TestFactory
+    Stream<DynamicNode> realServers() {
+        return SERVERS.stream().map(name -> {
+            Optional<Target> target = ServerScriptTarget.fromEnvironment(name, System.getenv());
+            if (target.isEmpty()) {
+                String var = "MAILDRILL_" + name.toUpperCase(java.util.Locale.ROOT) + "_TARGET";
+                return DynamicTest.dynamicTest(name, () -> Assumptions.abort(var + " not set: "
+                        + name + " not started (servers/" + name + "/start)"));
+            }
+            // One job per three accounts: scripts declare up to three.
+            int jobs = Math.max(1, target.get().accounts().size() / 3);
+            return DynamicContainer.dynamicContainer(name, ScriptTests.run(target.get(), jobs));
+        });
+    }
+}
