@@ -53,7 +53,7 @@ wait_for_greetings() {
   deadline=$((SECONDS + timeout))
   for spec in "$@"; do
     until greets "${spec%%:*}" "${spec#*:}"; do
-      if ! kill -0 "$pid" 2>/dev/null; then
+      if ! alive "$pid"; then
         log "exited during startup"
         return 1
       fi
@@ -66,6 +66,16 @@ wait_for_greetings() {
   done
 }
 
+# True when PID is a running process. A zombie (state Z: exited, not yet reaped — this machine's
+# PID 1 reaps orphans late) counts as gone, or every stop would wait for its full timeout.
+alive() {
+  kill -0 "$1" 2>/dev/null || return 1
+  local stat
+  stat=$(cat "/proc/$1/stat" 2>/dev/null) || return 1
+  stat=${stat##*) }
+  [[ ${stat%% *} != Z ]]
+}
+
 # The PID recorded in PIDFILE when that process is alive and its command name is COMM (a
 # reused PID of another program is not ours); nothing otherwise.
 live_pid() {
@@ -73,7 +83,7 @@ live_pid() {
   [[ -r $pidfile ]] || return 0
   pid=$(<"$pidfile")
   [[ $pid =~ ^[0-9]+$ ]] || return 0
-  if kill -0 "$pid" 2>/dev/null && [[ $(cat "/proc/$pid/comm" 2>/dev/null) == "$comm" ]]; then
+  if alive "$pid" && [[ $(cat "/proc/$pid/comm" 2>/dev/null) == "$comm" ]]; then
     printf '%s\n' "$pid"
   fi
 }
@@ -85,8 +95,8 @@ stop_pid() {
   [[ -n $pid ]] || return 0
   kill -TERM "$pid" 2>/dev/null || true
   deadline=$((SECONDS + timeout))
-  while kill -0 "$pid" 2>/dev/null && ((SECONDS < deadline)); do sleep 0.1; done
-  if kill -0 "$pid" 2>/dev/null; then
+  while alive "$pid" && ((SECONDS < deadline)); do sleep 0.1; done
+  if alive "$pid"; then
     log "pid $pid still alive after ${timeout}s, sending SIGKILL"
     kill -KILL "$pid" 2>/dev/null || true
     sleep 0.5
@@ -124,4 +134,20 @@ write_target_env() {
   printf '%s\n' "$@" >"$dir/target.env.new"
   mv "$dir/target.env.new" "$dir/target.env"
   grep -E '^MAILDRILL_[A-Z]+_TARGET=' "$dir/target.env" | cut -d= -f2- | tr , '\n'
+}
+
+# The upstream version of a package whose .deb unpack_debs downloaded into DEBDIR (or of an
+# installed package when DEBDIR is empty), e.g. "3.6.1" for 3.6.1-4+deb12u4; nothing when unknown.
+package_version() {
+  local debs=$1 package=$2 version=''
+  if [[ -n $debs ]]; then
+    local deb
+    for deb in "$debs/${package}_"*.deb; do
+      [[ -e $deb ]] && version=$(dpkg-deb -f "$deb" Version)
+    done
+  else
+    version=$(dpkg-query -W -f='${Version}' "$package" 2>/dev/null || true)
+  fi
+  version=${version#*:}
+  printf '%s\n' "${version%%-*}"
 }
