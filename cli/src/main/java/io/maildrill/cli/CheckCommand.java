@@ -7,7 +7,6 @@ import io.maildrill.target.EmbeddedGreenMail;
 import io.maildrill.target.Target;
 import java.io.File;
 import java.io.PrintWriter;
-import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -34,9 +33,8 @@ final class CheckCommand implements Callable<Integer> {
     @Mixin
     ScriptSelection selection;
 
-    @Option(names = "--jobs", paramLabel = "N", defaultValue = "4",
-            description = "Scripts run in parallel, each on accounts of its own (default: ${DEFAULT-VALUE}).")
-    int jobs;
+    @Mixin
+    RunOptions run;
 
     @Option(names = "--report-dir", paramLabel = "DIR", defaultValue = "maildrill-reports",
             description = "Where the reports go, one sub-directory per target (default: ${DEFAULT-VALUE}).")
@@ -46,24 +44,18 @@ final class CheckCommand implements Callable<Integer> {
             description = "Known failures of the server (default: the bundled file named after the target, if any).")
     File expectationsFile;
 
-    @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "10",
-            description = "Default bound on every wait for the server (default: ${DEFAULT-VALUE}).")
-    int timeoutSeconds;
-
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() {
-        if (jobs < 1 || timeoutSeconds < 1) {
-            throw new UserError("--jobs and --timeout must be at least 1");
-        }
+        run.validated();
         List<ParsedScript> scripts = selection.load();
         PrintWriter out = spec.commandLine().getOut();
         boolean newFailures = false;
         if (!targetOptions.hasTargets()) {
             // Three accounts per parallel job: the most any bundled script declares.
-            try (EmbeddedGreenMail embedded = EmbeddedGreenMail.start(Math.max(3, jobs * 3))) {
+            try (EmbeddedGreenMail embedded = EmbeddedGreenMail.start(Math.max(3, run.jobs * 3))) {
                 newFailures = check(embedded.target(), EmbeddedGreenMail.NAME + " " + EmbeddedGreenMail.VERSION + " (embedded)",
                         scripts, out);
             }
@@ -76,8 +68,8 @@ final class CheckCommand implements Callable<Integer> {
     }
 
     private boolean check(Target target, String label, List<ParsedScript> scripts, PrintWriter out) {
-        ConformanceRun run = new ConformanceRun(Duration.ofSeconds(timeoutSeconds), jobs, reportDir.toPath(), out);
-        return run.run(target, label, scripts, expectations(target)).summary().hasNewFailures();
+        ConformanceRun conformance = new ConformanceRun(run.timeout(), run.jobs, reportDir.toPath(), out);
+        return conformance.run(target, label, scripts, expectations(target)).summary().hasNewFailures();
     }
 
     private Expectations expectations(Target target) {

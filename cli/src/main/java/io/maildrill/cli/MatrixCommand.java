@@ -16,7 +16,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -56,13 +55,9 @@ final class MatrixCommand implements Callable<Integer> {
             description = "The servers/ directory of a maildrill checkout (default: the one beside the launcher).")
     File serversDir;
 
-    @Option(names = "--jobs", paramLabel = "N", defaultValue = "3",
-            description = "Scripts run in parallel per server; each server gets 3 accounts per job (default: ${DEFAULT-VALUE}).")
-    int jobs;
-
-    @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "10",
-            description = "Default bound on every wait for a server (default: ${DEFAULT-VALUE}).")
-    int timeoutSeconds;
+    /** --jobs N: a server started here gets 3 accounts per job, the most any bundled script declares. */
+    @Mixin
+    RunOptions run;
 
     @Option(names = "--keep-running", description = "Leave the servers this command started running.")
     boolean keepRunning;
@@ -79,9 +74,7 @@ final class MatrixCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (jobs < 1 || timeoutSeconds < 1) {
-            throw new UserError("--jobs and --timeout must be at least 1");
-        }
+        run.validated();
         Path serverScripts = serversDirectory();
         for (String name : servers) {
             if (!new LocalServer(name, serverScripts, System.getenv()).hasScripts()) {
@@ -106,12 +99,12 @@ final class MatrixCommand implements Callable<Integer> {
                         out.println("matrix: starting " + name + " (servers/" + name + "/start, log " + log + ")");
                         out.flush();
                         started.add(server);
-                        server.start(jobs * 3, log);
+                        server.start(run.jobs * 3, log);
                     }
-                    ConformanceRun check = new ConformanceRun(Duration.ofSeconds(timeoutSeconds), jobs, root, out);
-                    RunResult run = check.run(server.target(), label(server), scripts, BundledExpectations.forTarget(name));
-                    newFailures |= run.summary().hasNewFailures();
-                    columns.add(ServerColumn.ran(name, server.version(), run));
+                    ConformanceRun check = new ConformanceRun(run.timeout(), run.jobs, root, out);
+                    RunResult result = check.run(server.target(), label(server), scripts, BundledExpectations.forTarget(name));
+                    newFailures |= result.summary().hasNewFailures();
+                    columns.add(ServerColumn.ran(name, server.version(), result));
                 } catch (TargetException | io.maildrill.net.ProtocolException e) {
                     unreachable = true;
                     out.println("matrix: " + name + ": " + VisibleText.of(e.getMessage()));
