@@ -22,6 +22,9 @@ import java.util.Optional;
  */
 final class CapabilityProbe {
 
+    /** The category of scripts that judge what a server announces (CAPA, CAPABILITY). */
+    static final String ANNOUNCEMENT_CATEGORY = "capabilities";
+
     private final Target target;
     private final Duration timeout;
     private ServerCapabilities discovered;
@@ -40,7 +43,7 @@ final class CapabilityProbe {
             List<String> required = metadata.requiredCapabilities(protocol);
             for (String cap : required) {
                 boolean has = protocol == Protocol.IMAP ? capabilities(account).imapHas(cap)
-                        : capabilities(account).pop3Has(cap) || Pop3CommandProbe.probes(cap);
+                        : capabilities(account).pop3Has(cap) || triable(metadata, cap);
                 if (!has) {
                     return Optional.of("server lacks " + protocol.name().toLowerCase(Locale.ROOT) + " capability " + cap);
                 }
@@ -56,13 +59,21 @@ final class CapabilityProbe {
      */
     List<String> toProbe(Metadata metadata, Account account) {
         return metadata.requiredCapabilities(Protocol.POP3).stream()
-                .filter(cap -> Pop3CommandProbe.probes(cap) && !capabilities(account).pop3Has(cap))
+                .filter(cap -> triable(metadata, cap) && !capabilities(account).pop3Has(cap))
                 .toList();
     }
 
     /** Where scratch mailboxes go: the server's personal namespace prefix, "" when it has none. */
     String personalNamespace(Account account) {
         return target.imap().isEmpty() ? "" : capabilities(account).personalNamespace();
+    }
+
+    /**
+     * Whether a required POP3 command may be tried instead of looked up: TOP and UIDL, except in
+     * scripts that judge what CAPA announces, which need the announcement itself.
+     */
+    private static boolean triable(Metadata metadata, String capability) {
+        return Pop3CommandProbe.probes(capability) && !metadata.categories().contains(ANNOUNCEMENT_CATEGORY);
     }
 
     private synchronized ServerCapabilities capabilities(Account account) {

@@ -4,6 +4,7 @@ import io.maildrill.corpus.Corpus;
 import io.maildrill.corpus.CorpusFixture;
 import io.maildrill.corpus.FixtureSyntaxException;
 import io.maildrill.report.model.Failure;
+import io.maildrill.report.model.Level;
 import io.maildrill.report.model.Outcome;
 import io.maildrill.report.model.ScriptResult;
 import io.maildrill.report.model.StepOutcome;
@@ -199,6 +200,13 @@ public final class ScriptExecutor {
                 } catch (SessionEnded e) {
                     steps.add(new StepResult(s.line(), session, "", StepOutcome.SKIPPED, since(t0), e.getMessage()));
                 } catch (StepFailure f) {
+                    if (f.silence() && Results.level(script) == Level.MAY) {
+                        String why = "optional behaviour not offered (the script is MAY): nothing arrived at line "
+                                + f.line() + " while " + f.session() + " waited for " + f.expected();
+                        steps.add(new StepResult(s.line(), session, sentText(runner, s, f), StepOutcome.SKIPPED, since(t0), why));
+                        notRun(statements.subList(i + 1, statements.size()), "not run: optional behaviour not offered");
+                        return result(Outcome.SKIPPED, Optional.of(why), Optional.empty());
+                    }
                     steps.add(new StepResult(s.line(), session, sentText(runner, s, f), StepOutcome.FAILED, since(t0),
                             "expected " + f.expected() + "; got " + firstLine(f.actual())));
                     notRun(statements.subList(i + 1, statements.size()));
@@ -217,9 +225,13 @@ public final class ScriptExecutor {
         }
 
         private void notRun(List<Statement> rest) {
+            notRun(rest, "not run: an earlier step failed");
+        }
+
+        private void notRun(List<Statement> rest, String why) {
             for (Statement s : rest) {
                 steps.add(new StepResult(s.line(), ScriptScan.sessionOf(s).orElse("script"), "", StepOutcome.SKIPPED,
-                        Duration.ZERO, "not run: an earlier step failed"));
+                        Duration.ZERO, why));
             }
         }
 

@@ -262,6 +262,40 @@ class ScriptExecutorGreenMailTest {
         assertThat(r.outcome()).as(describe(r)).isEqualTo(Outcome.PASSED);
     }
 
+    /** Nothing changes, so nothing is pushed: the same silence is "not offered" at MAY and a failure at SHOULD. */
+    private static final String SILENT_IDLE = """
+            @title     idle push that never comes
+            @covers    I47
+            @level     %s
+            @protocols imap
+            @category  synchronisation
+            @requires  imap IDLE
+            @fixture   messages=1 shapes=plain profile=tiny seed=7
+
+            session C imap account=1
+
+            C: idle
+            C< within 1s
+            C< * 2 EXISTS
+            C: done
+            C< OK
+            """;
+
+    @Test
+    void silenceInAMayScriptIsOptionalBehaviourNotOffered() throws Exception {
+        ScriptResult r = run("imap/t/idle-may.script", SILENT_IDLE.formatted("MAY"));
+        assertThat(r.outcome()).as(describe(r)).isEqualTo(Outcome.SKIPPED);
+        assertThat(r.reason()).hasValueSatisfying(why -> assertThat(why).contains("optional behaviour not offered")
+                .contains("line 13"));
+    }
+
+    @Test
+    void silenceInAShouldScriptIsAFailure() throws Exception {
+        ScriptResult r = run("imap/t/idle-should.script", SILENT_IDLE.formatted("SHOULD"));
+        assertThat(r.outcome()).as(describe(r)).isEqualTo(Outcome.FAILED);
+        assertThat(r.failure().orElseThrow().actual()).contains("no untagged responses arrived");
+    }
+
     @Test
     void passwordNeverInTranscripts() throws Exception {
         ScriptResult r = run("imap/t/login.script", """

@@ -162,8 +162,12 @@ public final class ImapGroups {
         }
         List<ImapScriptSession.Received> candidates = session.idleCandidates();
         failOnProblems(group, "(idling)", candidates);
-        matcher.evaluate(lines, candidates, group.ordered(), group.strict(), session.name(), "(idling)",
-                claimed -> arrivalsText(candidates, claimed), group.line());
+        try {
+            matcher.evaluate(lines, candidates, group.ordered(), group.strict(), session.name(), "(idling)",
+                    claimed -> arrivalsText(candidates, claimed), group.line());
+        } catch (StepFailure f) {
+            throw candidates.isEmpty() && session.closedWhy().isEmpty() ? f.asSilence() : f;
+        }
         for (Expectation e : group.expectations()) {
             if (e instanceof Expectation.Closed closed && session.closedWhy().isEmpty()) {
                 throw new StepFailure(closed.line(), session.name(), "(idling)", "the server closes the connection",

@@ -82,6 +82,8 @@ public final class ImapScriptSession implements ScriptSession {
     private ImapResponse greeting;
     private MailboxView view;
     private long existsWhileUnselected;
+    /** Whether the selected mailbox is the fixture mailbox, whose expunges remove fixture messages. */
+    private boolean fixtureSelected;
     private long nextIndex;
     private int tagCounter;
     private String closedWhy;
@@ -197,6 +199,7 @@ public final class ImapScriptSession implements ScriptSession {
         String cmd = verb + " " + quote(mailbox);
         view = null;
         existsWhileUnselected = 0;
+        fixtureSelected = mailbox.equalsIgnoreCase(env.fixture().mailbox());
         ImapResponse.Tagged t = runSetup(line, cmd);
         if (!t.ok()) {
             throw new StepFailure(line, name(), cmd, verb + " " + mailbox + " answered OK", ImapData.describe(t));
@@ -331,6 +334,7 @@ public final class ImapScriptSession implements ScriptSession {
             cmd.viewBefore = view;
             view = null;
             existsWhileUnselected = 0;
+            fixtureSelected = selectsFixtureMailbox(text.substring(Math.min(text.length(), tag.length() + 1)));
         }
         writeSegments(line, cmd, segments);
         return cmd;
@@ -375,6 +379,17 @@ public final class ImapScriptSession implements ScriptSession {
     private static void append(ByteArrayOutputStream out, StringBuilder shown, String text) {
         out.writeBytes(text.getBytes(StandardCharsets.UTF_8));
         shown.append(text);
+    }
+
+    /** Whether "SELECT name ..." / "EXAMINE name ..." names the fixture mailbox (quoted or not). */
+    private boolean selectsFixtureMailbox(String command) {
+        String[] words = command.trim().split(" +", 3);
+        if (words.length < 2) {
+            return false;
+        }
+        String name = words[1].length() >= 2 && words[1].startsWith("\"") && words[1].endsWith("\"")
+                ? words[1].substring(1, words[1].length() - 1) : words[1];
+        return name.equalsIgnoreCase(env.fixture().mailbox());
     }
 
     private static String verbOf(List<CommandPart> parts) {
@@ -497,6 +512,17 @@ public final class ImapScriptSession implements ScriptSession {
         pending.add(new Received(nextIndex++, r, before));
     }
 
+    /**
+     * An expunge the server reported in the fixture mailbox removes that fixture message for every
+     * session of the script: a POP3 session opened afterwards numbers only the survivors.
+     */
+    private void fixtureGone(Long uid) {
+        int k = fixtureSelected && uid != null ? env.fixture().indexOfUid(uid) : 0;
+        if (k > 0) {
+            env.fixture().markRemoved(k);
+        }
+    }
+
     /** Every response updates the view at arrival, whether or not a script line names it. */
     private void applyToModel(ImapResponse r) {
         try {
@@ -509,9 +535,15 @@ public final class ImapScriptSession implements ScriptSession {
             } else if (view == null) {
                 return;
             } else if (r instanceof ImapResponse.Expunge x) {
+                List<Long> uids = view.uids();
                 view.onExpunge(x.sequence());
+                if (x.sequence() >= 1 && x.sequence() <= uids.size()) {
+                    fixtureGone(uids.get((int) x.sequence() - 1));
+                }
             } else if (r instanceof ImapResponse.Vanished v && !v.earlier()) {
-                view.onVanished(UidSets.parse(v.uidSet()));
+                List<Long> vanished = UidSets.parse(v.uidSet());
+                view.onVanished(vanished);
+                vanished.forEach(this::fixtureGone);
             } else if (r instanceof ImapResponse.Fetch f) {
                 OptionalLong uid = f.uid();
                 view.onFetch(f.sequence(), uid.isPresent() ? uid.getAsLong() : null, f.flags().orElse(null));

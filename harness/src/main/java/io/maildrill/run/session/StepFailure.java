@@ -17,14 +17,33 @@ public final class StepFailure extends RuntimeException {
     private final String sent;
     private final String expected;
     private final String actual;
+    private final boolean silence;
 
     public StepFailure(int line, String session, String sent, String expected, String actual) {
+        this(line, session, sent, expected, actual, false);
+    }
+
+    private StepFailure(int line, String session, String sent, String expected, String actual, boolean silence) {
         super(expected + " / " + actual, null, false, false);
         this.line = line;
         this.session = session;
         this.sent = sent;
         this.expected = expected;
         this.actual = actual;
+        this.silence = silence;
+    }
+
+    /**
+     * The same failure, marked as silence: the server sent nothing at all where the script waited
+     * for an unsolicited response (an IDLE push). In a script whose level is MAY that is behaviour
+     * the server need not offer, not a deviation.
+     */
+    public StepFailure asSilence() {
+        return new StepFailure(line, session, sent, expected, actual, true);
+    }
+
+    public boolean silence() {
+        return silence;
     }
 
     public int line() {
