@@ -161,7 +161,7 @@ final class StatementRunner {
         if (statement instanceof Statement.Expect group) {
             if (new ImapGroups(s, bindings).evaluate(group, groupWait)) {
                 ended.put(s.name(), new Ended(group.status().map(e -> e.line()).orElse(line),
-                        "untagged BYE and close instead of a completion, which the BYE alternative accepts"));
+                        "the server ended the session (BYE, or a close) instead of a completion, which the status line accepts"));
                 s.disconnect(false);
             }
             return answered(group);
@@ -207,7 +207,11 @@ final class StatementRunner {
             return text;
         }
         if (statement instanceof Statement.Expect group) {
-            new Pop3Groups(s, bindings).evaluate(group, groupWait);
+            if (new Pop3Groups(s, bindings).evaluate(group, groupWait)) {
+                ended.put(s.name(), new Ended(group.status().map(e -> e.line()).orElse(line),
+                        "the server closed the connection instead of answering, which the status line accepts"));
+                s.disconnect(false);
+            }
             return answered(group);
         }
         if (statement instanceof Statement.StartTls) {

@@ -72,7 +72,32 @@ class MayCloseTest {
         assertThat(r.failure().orElseThrow().actual()).contains("closed");
     }
 
+    @Test
+    @Timeout(30)
+    void closedAsAStatusAlternativeAcceptsACloseInsteadOfAnAnswer() throws Exception {
+        ScriptResult r = runScript("""
+                @title     closed instead of an answer
+                @covers    P43
+                @level     robust
+                @protocols pop3
+                @category  security
+
+                session A pop3 account=1
+                A> XCLOSE
+                A< +OK|-ERR|closed
+                A> STAT
+                A< +OK 0 0
+                """, true);
+        assertThat(r.outcome()).as(describe(r)).isEqualTo(Outcome.PASSED);
+        assertThat(r.steps()).filteredOn(s -> s.outcome() == StepOutcome.SKIPPED).isNotEmpty()
+                .allSatisfy(s -> assertThat(s.message()).contains("closed the connection instead of answering"));
+    }
+
     private static ScriptResult run(String mayClose, boolean closeAfterErr) throws Exception {
+        return runScript(SCRIPT.formatted(mayClose), closeAfterErr);
+    }
+
+    private static ScriptResult runScript(String script, boolean closeAfterErr) throws Exception {
         try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             Thread t = new Thread(() -> serve(server, closeAfterErr), "fake-pop3");
             t.setDaemon(true);
@@ -80,8 +105,7 @@ class MayCloseTest {
             Target target = new Target("fake", Optional.empty(), Optional.of(Endpoint.plain("127.0.0.1", server.getLocalPort())),
                     Optional.empty(), TlsSettings.VERIFY_DEFAULT, List.of(new Account("user1", "secret-pw", true)));
             return new ScriptExecutor(target, new ExecutorOptions(Duration.ofSeconds(3), Duration.ofSeconds(3)))
-                    .execute("pop3/t/may-close.script", ScriptParser.parse("may-close", SCRIPT.formatted(mayClose)),
-                            target.accounts());
+                    .execute("pop3/t/may-close.script", ScriptParser.parse("may-close", script), target.accounts());
         }
     }
 
@@ -110,6 +134,8 @@ class MayCloseTest {
                         }
                     } else if (line.equals("STAT") && loggedIn) {
                         reply(out, "+OK 0 0");
+                    } else if (line.equals("XCLOSE")) {
+                        break;
                     } else if (line.equals("QUIT")) {
                         reply(out, "+OK bye");
                         break;

@@ -36,13 +36,26 @@ public final class PatternMatcher {
         for (int i = 0; i < patterns.size(); i++) {
             Pattern p = patterns.get(i);
             if (p instanceof Pattern.Rest) {
-                return true;
+                return i + 3 != patterns.size() || containsOne(patterns.get(i + 1), data.subList(Math.min(i, data.size()),
+                        data.size()), bindings);
             }
             if (i >= data.size() || !matchOne(p, data.get(i), bindings)) {
                 return false;
             }
         }
         return patterns.size() == data.size();
+    }
+
+    /** {@code ... p ...}: the first of {@code data} that matches {@code p} (its captures bind). */
+    private boolean containsOne(Pattern p, List<Datum> data, Bindings bindings) {
+        for (Datum d : data) {
+            Bindings attempt = bindings.tentative();
+            if (matchOne(p, d, attempt)) {
+                bindings.commit(attempt);
+                return true;
+            }
+        }
+        return false;
     }
 
     private boolean matchValues(List<Pattern> patterns, List<ImapValue> values, Bindings bindings) {

@@ -78,7 +78,11 @@ public final class ImapGroups {
         Optional<ImapScriptSession.Received> bye = cmd.completion == null
                 ? group.status().filter(Expectation.Status::acceptsBye).flatMap(s -> byeInsteadOfCompletion(s, cmd, candidates, wait))
                 : Optional.empty();
-        if (cmd.completion == null && bye.isEmpty() && !(wantsClose && session.closedWhy().isPresent() && group.status().isEmpty())) {
+        // 'OK|closed': the server closed the connection instead of answering, which the status line accepts.
+        boolean closedInstead = cmd.completion == null && bye.isEmpty() && session.closedWhy().isPresent()
+                && group.status().map(Expectation.Status::acceptsClose).orElse(false);
+        if (cmd.completion == null && bye.isEmpty() && !closedInstead
+                && !(wantsClose && session.closedWhy().isPresent() && group.status().isEmpty())) {
             String what = session.closedWhy().orElse("no tagged response for " + cmd.tag + " within " + seconds(wait));
             throw new StepFailure(group.status().map(Expectation::line).orElse(group.line()), session.name(), cmd.text,
                     group.status().map(this::describeStatus).orElse("closed"), what + arrivals(candidates, List.of()));
@@ -90,7 +94,7 @@ public final class ImapGroups {
         for (Expectation e : group.expectations()) {
             if (e instanceof Expectation.Continuation cont) {
                 checkContinuation(cont, cmd, candidates, claimed);
-            } else if (e instanceof Expectation.Status status && bye.isEmpty()) {
+            } else if (e instanceof Expectation.Status status && bye.isEmpty() && !closedInstead) {
                 checkStatus(status, cmd, candidates, claimed);
             } else if (e instanceof Expectation.Closed closed && session.closedWhy().isEmpty()) {
                 throw new StepFailure(closed.line(), session.name(), cmd.text, "the server closes the connection",
@@ -98,7 +102,7 @@ public final class ImapGroups {
             }
         }
         session.finishGroup(cmd, candidates, claimed);
-        return bye.isPresent();
+        return bye.isPresent() || closedInstead;
     }
 
     /**

@@ -44,17 +44,18 @@ public final class Pop3Groups {
         this.bindings = bindings;
     }
 
-    public void evaluate(Statement.Expect group, Duration defaultWait) {
+    /** Evaluates the group; true when the server closed the connection instead of answering and the status line accepts that. */
+    public boolean evaluate(Statement.Expect group, Duration defaultWait) {
         Duration wait = group.within().orElse(defaultWait);
         Instant deadline = Instant.now().plus(wait);
         if (group.target() instanceof ExpectTarget.Command c) {
-            commandGroup(group, c.sendLine(), deadline, wait);
-        } else {
-            connectionGroup(group, deadline, wait);
+            return commandGroup(group, c.sendLine(), deadline, wait);
         }
+        connectionGroup(group, deadline, wait);
+        return false;
     }
 
-    private void commandGroup(Statement.Expect group, int sendLine, Instant deadline, Duration wait) {
+    private boolean commandGroup(Statement.Expect group, int sendLine, Instant deadline, Duration wait) {
         Pop3ScriptSession.Sent sent = session.commandFor(sendLine).orElseThrow(() -> new StepFailure(group.line(),
                 session.name(), "", "a command awaiting this group", "no command of " + session.name() + " awaits a reply"));
         failOnStray(group, sent);
@@ -70,7 +71,11 @@ public final class Pop3Groups {
         } catch (ExecutionException e) {
             session.forget(sent);
             if (wantsClose && group.status().isEmpty()) {
-                return;
+                return false;
+            }
+            if (!(e.getCause() instanceof ResponseTimeoutException)
+                    && group.status().map(Expectation.Status::acceptsClose).orElse(false)) {
+                return true;
             }
             String why = e.getCause() instanceof ResponseTimeoutException ? e.getCause().getMessage()
                     : "connection closed by server";
@@ -107,6 +112,7 @@ public final class Pop3Groups {
         // the race went.
         failOnStray(group, sent);
         session.finishGroup(sent, reply);
+        return false;
     }
 
     private void failOnStray(Statement.Expect group, Pop3ScriptSession.Sent sent) {

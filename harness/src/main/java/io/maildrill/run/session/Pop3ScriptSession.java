@@ -96,6 +96,9 @@ public final class Pop3ScriptSession implements ScriptSession {
         } catch (ProtocolException e) {
             throw new SetupError(line, name(), "cannot connect session " + name() + ": " + e.getMessage(), e);
         }
+        // Numbered already at connect, for sessions that log in with their own USER/PASS lines:
+        // nothing changes the maildrop between the connect and their login.
+        numbering = env.fixture().present();
         if (decl.autoLogin()) {
             login(line);
         }

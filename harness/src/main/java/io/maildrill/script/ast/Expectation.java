@@ -33,6 +33,11 @@ public sealed interface Expectation extends Located {
         public boolean acceptsBye() {
             return accepted.contains(StatusWord.BYE);
         }
+
+        /** Whether the server closing the connection instead of answering satisfies it ({@code OK|closed}). */
+        public boolean acceptsClose() {
+            return accepted.contains(StatusWord.CLOSED);
+        }
     }
 
     /**

@@ -13,7 +13,13 @@ public enum StatusWord {
     BAD("BAD", Protocol.IMAP),
     BYE("BYE", Protocol.IMAP),
     PLUS_OK("+OK", Protocol.POP3),
-    MINUS_ERR("-ERR", Protocol.POP3);
+    MINUS_ERR("-ERR", Protocol.POP3),
+    /**
+     * Either protocol, only beside another word ({@code A< OK|closed}): instead of any answer the
+     * server closes the connection, which ends the session (a refusal that executes nothing, e.g.
+     * of STARTTLS with injected cleartext behind it).
+     */
+    CLOSED("closed", null);
 
     private final String wire;
     private final Protocol protocol;
@@ -27,8 +33,9 @@ public enum StatusWord {
         return wire;
     }
 
-    public Protocol protocol() {
-        return protocol;
+    /** The protocol the word belongs to; empty for {@link #CLOSED}, which both have. */
+    public Optional<Protocol> protocol() {
+        return Optional.ofNullable(protocol);
     }
 
     /** Exact, upper-case match: scripts write status words as the RFCs do. */

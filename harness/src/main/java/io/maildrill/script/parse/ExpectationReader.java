@@ -127,11 +127,14 @@ final class ExpectationReader {
         Set<StatusWord> accepted = EnumSet.noneOf(StatusWord.class);
         for (String alternative : word.split("\\|", -1)) {
             StatusWord s = StatusWord.fromWire(alternative).orElseThrow(() -> new SyntaxError(column, unknownStatus(word)));
-            if (s.protocol() != protocol) {
-                throw new SyntaxError(column, s.wire() + " is a " + s.protocol().name() + " status; this is a "
+            if (s.protocol().isPresent() && s.protocol().get() != protocol) {
+                throw new SyntaxError(column, s.wire() + " is a " + s.protocol().get().name() + " status; this is a "
                         + protocol.name() + " session (expected " + expectedStatuses() + ")");
             }
             accepted.add(s);
+        }
+        if (accepted.equals(EnumSet.of(StatusWord.CLOSED))) {
+            throw new SyntaxError(column, "'closed' as a status goes beside another one (e.g. OK|closed); alone write 'closed'");
         }
         return new Expectation.Status(line, accepted, optionalPatterns());
     }
@@ -142,7 +145,8 @@ final class ExpectationReader {
     }
 
     private String expectedStatuses() {
-        return protocol == Protocol.IMAP ? "OK, NO, BAD or BYE (alternatives as OK|NO)" : "+OK or -ERR";
+        return protocol == Protocol.IMAP ? "OK, NO, BAD or BYE (alternatives as OK|NO, or OK|closed)"
+                : "+OK or -ERR (alternatives as +OK|-ERR, or +OK|closed)";
     }
 
     private void pop3Only(String word, int column) {

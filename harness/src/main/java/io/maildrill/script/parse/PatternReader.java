@@ -13,6 +13,8 @@ import java.util.regex.PatternSyntaxException;
  * Parses the pattern language (docs/scripts.md, "Patterns"):
  * <pre>
  * sequence := [ pattern *( SP pattern ) ]
+ * A sequence may end in "... PATTERN ...": one of the remaining values matches PATTERN (a capability
+ * anywhere in a CAPABILITY list).
  * pattern  := "*" | "..." | "$" name | "#" n [ ".uid" ] | "~" quoted | quoted
  *           | "(" sequence ")" | "[" sequence "]" | number | atom
  * atom     := 1*( any char but SP ( ) [ ] " ) with attached "[...]" sections and "&lt;...&gt;" partials,
@@ -52,8 +54,9 @@ final class PatternReader {
         List<Pattern> out = new ArrayList<>();
         in.skipSpaces();
         while (!in.atEnd() && in.peek() != closer) {
-            if (!out.isEmpty() && out.get(out.size() - 1) instanceof Pattern.Rest) {
-                throw in.error("'...' must be the last element of its list or line, " + in.found());
+            if (!out.isEmpty() && out.get(out.size() - 1) instanceof Pattern.Rest && !containsForm(out)) {
+                throw in.error("'...' must be the last element of its list or line (or stand as '... PATTERN ...'), "
+                        + in.found());
             }
             if (in.peek() == ')' || in.peek() == ']') {
                 throw in.error("unbalanced '" + in.peek() + "'" + (closer == 0 ? "" : " (expected '" + closer + "')"));
@@ -68,7 +71,17 @@ final class PatternReader {
             }
             in.skipSpaces();
         }
+        int restAt = out.indexOf(out.stream().filter(Pattern.Rest.class::isInstance).findFirst().orElse(null));
+        if (restAt >= 0 && restAt != out.size() - 1 && !(restAt == out.size() - 3 && out.get(out.size() - 1) instanceof Pattern.Rest)) {
+            throw in.error("'...' must be the last element of its list or line (or stand as '... PATTERN ...'), " + in.found());
+        }
         return out;
+    }
+
+    /** {@code ... P ...}: the sequence read so far ends in a '...' that may be followed by one pattern and a final '...'. */
+    private static boolean containsForm(List<Pattern> out) {
+        long rests = out.stream().filter(Pattern.Rest.class::isInstance).count();
+        return rests == 1;
     }
 
     private Pattern readOne() {

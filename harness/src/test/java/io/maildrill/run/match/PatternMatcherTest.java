@@ -53,6 +53,15 @@ class PatternMatcherTest {
     }
 
     @Test
+    void restPatternRestFindsTheValueAnywhere() {
+        List<Pattern> p = List.of(new Pattern.Atom(1, "CAPABILITY"), new Pattern.Rest(1), new Pattern.Atom(1, "IMAP4rev1"),
+                new Pattern.Rest(1));
+        assertThat(matches(p, new Bindings(), atom("CAPABILITY"), atom("LITERAL+"), atom("IMAP4rev1"), atom("IDLE"))).isTrue();
+        assertThat(matches(p, new Bindings(), atom("CAPABILITY"), atom("IMAP4rev1"))).isTrue();
+        assertThat(matches(p, new Bindings(), atom("CAPABILITY"), atom("LITERAL+"), atom("IDLE"))).isFalse();
+    }
+
+    @Test
     void wholeLineUnlessRest() {
         List<Pattern> exact = List.of(new Pattern.Number(1, 3), new Pattern.Atom(1, "EXISTS"));
         assertThat(matches(exact, new Bindings(), num(3), atom("EXISTS"), atom("extra"))).isFalse();
