@@ -9,6 +9,7 @@ import io.maildrill.run.match.RefResolver;
 import io.maildrill.run.match.Words;
 import io.maildrill.script.ast.ExpectTarget;
 import io.maildrill.script.ast.Expectation;
+import io.maildrill.script.ast.Pattern;
 import io.maildrill.script.ast.Presence;
 import io.maildrill.script.ast.Statement;
 import io.maildrill.script.ast.StatusWord;
@@ -170,7 +171,7 @@ public final class ImapGroups {
             matcher.evaluate(lines, candidates, group.ordered(), group.strict(), session.name(), "(idling)",
                     claimed -> arrivalsText(candidates, claimed), group.line());
         } catch (StepFailure f) {
-            throw candidates.isEmpty() && session.closedWhy().isEmpty() ? f.asSilence() : f;
+            throw session.closedWhy().isEmpty() && nothingOfItsKind(lines, f.line(), candidates) ? f.asSilence() : f;
         }
         for (Expectation e : group.expectations()) {
             if (e instanceof Expectation.Closed closed && session.closedWhy().isEmpty()) {
@@ -303,6 +304,19 @@ public final class ImapGroups {
 
     /** Never matched by any pattern: stands for a malformed reply among the candidates. */
     private static final Datum MALFORMED = new Datum.Code(List.of());
+
+    /**
+     * Whether the failing line waited for a kind of response (its keyword: FETCH, EXISTS, EXPUNGE ...)
+     * of which nothing at all arrived: the push did not come, as opposed to one that came wrong.
+     */
+    private static boolean nothingOfItsKind(List<UntaggedLines.Line> lines, int failedLine,
+                                            List<ImapScriptSession.Received> candidates) {
+        Optional<String> keyword = lines.stream().filter(l -> l.line() == failedLine && l.presence() == Presence.MUST)
+                .findFirst().flatMap(l -> l.patterns().stream().filter(Pattern.Atom.class::isInstance)
+                        .map(p -> ((Pattern.Atom) p).text()).findFirst());
+        return keyword.isPresent() && candidates.stream().noneMatch(r -> r.response() instanceof ImapResponse.Untagged u
+                && u.keyword().equalsIgnoreCase(keyword.get()));
+    }
 
     private static String arrivals(List<ImapScriptSession.Received> candidates, List<ImapScriptSession.Received> claimed) {
         return candidates.isEmpty() ? "" : "\n" + arrivalsText(candidates, claimed);

@@ -34,7 +34,7 @@ public final class StepFailure extends RuntimeException {
     }
 
     /**
-     * The same failure, marked as silence: the server sent nothing at all where the script waited
+     * The same failure, marked as silence: the server sent nothing of the awaited kind where the script waited
      * for an unsolicited response (an IDLE push). In a script whose level is MAY that is behaviour
      * the server need not offer, not a deviation.
      */
