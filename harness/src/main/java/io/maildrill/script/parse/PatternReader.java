@@ -53,10 +53,16 @@ final class PatternReader {
     private List<Pattern> readSequence(char closer) {
         List<Pattern> out = new ArrayList<>();
         in.skipSpaces();
+        SyntaxError afterRest = null;
         while (!in.atEnd() && in.peek() != closer) {
-            if (!out.isEmpty() && out.get(out.size() - 1) instanceof Pattern.Rest && !containsForm(out)) {
-                throw in.error("'...' must be the last element of its list or line (or stand as '... PATTERN ...'), "
-                        + in.found());
+            if (!out.isEmpty() && out.get(out.size() - 1) instanceof Pattern.Rest) {
+                // Only '... PATTERN ...' may go on after a '...'; the error, if the sequence is not that
+                // form, points here, at the first element after it.
+                SyntaxError here = in.error("'...' must be the last element of its list or line, " + in.found());
+                if (!containsForm(out)) {
+                    throw here;
+                }
+                afterRest = here;
             }
             if (in.peek() == ')' || in.peek() == ']') {
                 throw in.error("unbalanced '" + in.peek() + "'" + (closer == 0 ? "" : " (expected '" + closer + "')"));
@@ -73,7 +79,7 @@ final class PatternReader {
         }
         int restAt = out.indexOf(out.stream().filter(Pattern.Rest.class::isInstance).findFirst().orElse(null));
         if (restAt >= 0 && restAt != out.size() - 1 && !(restAt == out.size() - 3 && out.get(out.size() - 1) instanceof Pattern.Rest)) {
-            throw in.error("'...' must be the last element of its list or line (or stand as '... PATTERN ...'), " + in.found());
+            throw afterRest;
         }
         return out;
     }
