@@ -73,10 +73,11 @@ final class FixtureLoader {
 
     /**
      * Appends the fixture pipelined on one connection (order kept: fixture message k becomes sequence
-     * number k). A server that mishandles that (a NO, a dropped connection, a timeout) gets a second
-     * load, one APPEND at a time with synchronizing literals, so its defect in pipelining — which the
-     * framing scripts report — does not block scripts that check something else. The result is
-     * verified from a fresh session, whose view is the server's, not the appending session's.
+     * number k). A server that mishandles that (a NO, a dropped connection, a timeout) gets the fixture
+     * again, one APPEND at a time with synchronizing literals (up to {@link #RETRIES} times), so its
+     * defect in pipelining — which the framing scripts report — does not block scripts that check
+     * something else. The result is verified from a fresh session, whose view is the server's, not
+     * the appending session's.
      */
     private FixtureState loadByImap(Account account, String mailbox, Optional<Corpus> corpus, Transcript transcript,
                                     List<String> created, int fixtureLine) {
