@@ -12,7 +12,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -141,6 +140,6 @@ final class LocalServer {
     }
 
     private String prefix() {
-        return "MAILDRILL_" + name.toUpperCase(Locale.ROOT).replace('-', '_') + "_";
+        return ServerScriptTarget.variablePrefix(name);
     }
 }

@@ -13,39 +13,35 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class DeliveryProvisioner implements Provisioner {
 
+    private final Target.Delivery delivery;
     private final Endpoint endpoint;
     private final SmtpFamilyClient.Dialect dialect;
     private final int connections;
     private final Duration timeout;
-    private final String domain;
 
-    private DeliveryProvisioner(Endpoint endpoint, SmtpFamilyClient.Dialect dialect, int connections, Duration timeout,
-                                String domain) {
+    private DeliveryProvisioner(Target.Delivery delivery, int connections, Duration timeout) {
         if (connections < 1) {
             throw new IllegalArgumentException("connections: " + connections + " (expected: >= 1)");
         }
-        this.endpoint = endpoint;
-        this.dialect = dialect;
+        this.delivery = delivery;
+        this.endpoint = delivery.endpoint();
+        this.dialect = delivery.protocol() == Target.Delivery.Protocol.LMTP
+                ? SmtpFamilyClient.Dialect.LMTP : SmtpFamilyClient.Dialect.SMTP;
         this.connections = connections;
         this.timeout = timeout;
-        this.domain = domain;
     }
 
     /** Delivers the way the target's delivery endpoint says: LMTP or SMTP, to {@code user@domain}. */
     public static DeliveryProvisioner of(Target.Delivery delivery, int connections, Duration timeout) {
-        SmtpFamilyClient.Dialect dialect = delivery.protocol() == Target.Delivery.Protocol.LMTP
-                ? SmtpFamilyClient.Dialect.LMTP : SmtpFamilyClient.Dialect.SMTP;
-        return new DeliveryProvisioner(delivery.endpoint(), dialect, connections, timeout, delivery.domain());
+        return new DeliveryProvisioner(delivery, connections, timeout);
     }
 
     public static DeliveryProvisioner lmtp(Endpoint endpoint, int connections, Duration timeout) {
-        return new DeliveryProvisioner(endpoint, SmtpFamilyClient.Dialect.LMTP, connections, timeout,
-                Target.Delivery.DEFAULT_DOMAIN);
+        return of(new Target.Delivery(Target.Delivery.Protocol.LMTP, endpoint), connections, timeout);
     }
 
     public static DeliveryProvisioner smtp(Endpoint endpoint, int connections, Duration timeout) {
-        return new DeliveryProvisioner(endpoint, SmtpFamilyClient.Dialect.SMTP, connections, timeout,
-                Target.Delivery.DEFAULT_DOMAIN);
+        return of(new Target.Delivery(Target.Delivery.Protocol.SMTP, endpoint), connections, timeout);
     }
 
     @Override
@@ -59,7 +55,7 @@ public final class DeliveryProvisioner implements Provisioner {
             throw new ProvisionException(dialect + " delivery can only fill INBOX, not " + mailbox
                     + " (use IMAP APPEND for other mailboxes)");
         }
-        String recipient = new Target.Delivery(Target.Delivery.Protocol.LMTP, endpoint, domain).recipient(account.user());
+        String recipient = delivery.recipient(account.user());
         AtomicLong next = new AtomicLong();
         AtomicLong octets = new AtomicLong();
         long started = System.nanoTime();

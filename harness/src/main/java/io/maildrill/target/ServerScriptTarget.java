@@ -26,7 +26,7 @@ public final class ServerScriptTarget {
 
     /** The target of {@code servers/<name>/start} when its variables are set, e.g. {@code dovecot}. */
     public static Optional<Target> fromEnvironment(String name, Map<String, String> env) {
-        String prefix = "MAILDRILL_" + name.toUpperCase(java.util.Locale.ROOT) + "_";
+        String prefix = variablePrefix(name);
         String uris = env.get(prefix + "TARGET");
         if (uris == null || uris.isBlank()) {
             return Optional.empty();
@@ -39,6 +39,11 @@ public final class ServerScriptTarget {
         String password = env.getOrDefault(PASSWORD_VARIABLE, DEFAULT_TEST_PASSWORD);
         List<Account> accounts = users.stream().map(u -> new Account(u.trim(), password, true)).toList();
         return Optional.of(TargetUri.parse(spec, tls).withAccounts(accounts));
+    }
+
+    /** {@code MAILDRILL_DOVECOT_} for {@code dovecot}: the prefix of every variable of servers/NAME. */
+    public static String variablePrefix(String name) {
+        return "MAILDRILL_" + name.toUpperCase(java.util.Locale.ROOT).replace('-', '_') + "_";
     }
 
     public static Optional<Target> dovecot() {

@@ -25,7 +25,7 @@ class RealServerConformanceTest {
         return SERVERS.stream().map(name -> {
             Optional<Target> target = ServerScriptTarget.fromEnvironment(name, System.getenv());
             if (target.isEmpty()) {
-                String var = "MAILDRILL_" + name.toUpperCase(java.util.Locale.ROOT) + "_TARGET";
+                String var = ServerScriptTarget.variablePrefix(name) + "TARGET";
                 return DynamicTest.dynamicTest(name, () -> Assumptions.abort(var + " not set: "
                         + name + " not started (servers/" + name + "/start)"));
             }
