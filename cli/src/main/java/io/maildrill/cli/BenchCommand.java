@@ -8,6 +8,7 @@ import io.maildrill.bench.support.BenchServer;
 import io.maildrill.bench.support.BenchTargets;
 import io.maildrill.bench.support.Fixture;
 import io.maildrill.bench.support.MailboxSizes;
+import io.maildrill.target.ServerStateFile;
 import io.maildrill.target.TargetUri;
 import java.io.File;
 import java.nio.charset.StandardCharsets;
@@ -26,7 +27,8 @@ import picocli.CommandLine.Option;
  * {@code maildrill bench}: runs the JMH workloads (IMAP, POP3, their Jakarta Mail baselines, the
  * decoder, corpus and provisioning benchmarks) against a target and writes JMH JSON, an HTML report
  * and a Markdown table. With no {@code --target} each benchmark JVM embeds its own GreenMail.
- * {@code --target dovecot} uses the server {@code servers/dovecot/start} runs.
+ * {@code --target dovecot} (or any other name of {@code servers/}) uses the server that
+ * {@code servers/<name>/start} runs.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Run the benchmarks (JMH) and write JSON, HTML and Markdown reports.")
@@ -72,6 +74,10 @@ public final class BenchCommand implements Callable<Integer> {
             description = "JVM forks per benchmark; 0 runs in this JVM (no isolation). Default: ${DEFAULT-VALUE}.")
     int forks;
 
+    @Option(names = "--no-baseline", negatable = false,
+            description = "Leave out the Jakarta Mail baselines (only maildrill's own client is measured).")
+    boolean noBaseline;
+
     @Option(names = "--second-computer",
             description = "Also measure 'check mail from a second computer' (POP3 download-all vs IMAP headers + one body) per size.")
     boolean secondComputer;
@@ -79,6 +85,10 @@ public final class BenchCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         BenchOptions options = options(System.getenv());
+        if (BenchTargets.isServerName(options.target())) {
+            // a server that is not running: one message here, not one per benchmark fork
+            ServerStateFile.of(options.target(), System.getenv()).target(System.getenv(), "");
+        }
         boolean jmh = !options.workloads().equals(List.of(NONE));
         boolean measured = jmh && !BenchRunner.run(options, System.out).results().isEmpty();
         if (secondComputer) {
@@ -101,7 +111,7 @@ public final class BenchCommand implements Callable<Integer> {
         }
         String spec = target.hasTargets() ? target.targets.get(0) : BenchTargets.EMBEDDED;
         Map<String, String> props = new LinkedHashMap<>();
-        if (!spec.equals(BenchTargets.EMBEDDED) && !spec.equals(BenchTargets.DOVECOT)) {
+        if (!spec.equals(BenchTargets.EMBEDDED) && !BenchTargets.isServerName(spec)) {
             TargetUri.parse(spec, target.tls()); // a bad URI fails here, not in every fork
             if (!env.containsKey(target.passwordEnv)) {
                 throw new UserError("no password: set the environment variable " + target.passwordEnv + " (see --password-env)");
@@ -131,7 +141,8 @@ public final class BenchCommand implements Callable<Integer> {
         }
         List<String> globs = workloads.isEmpty() ? List.of("imap*", "pop3*") : workloads;
         try {
-            return new BenchOptions(spec, globs, sizeList, threads, profile, quick, reportDir.toPath(), forkHeap, forks, props);
+            return new BenchOptions(spec, globs, !noBaseline, sizeList, threads, profile, quick, reportDir.toPath(), forkHeap, forks,
+                    props);
         } catch (IllegalArgumentException e) {
             throw new UserError(e.getMessage());
         }

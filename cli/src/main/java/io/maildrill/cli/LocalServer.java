@@ -3,12 +3,11 @@ package io.maildrill.cli;
 import io.maildrill.target.Target;
 import io.maildrill.target.TargetException;
 import io.maildrill.target.ServerScriptTarget;
+import io.maildrill.target.ServerStateFile;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -31,15 +30,14 @@ final class LocalServer {
 
     private final String name;
     private final Path scripts;
-    private final Path stateDir;
+    private final ServerStateFile stateFile;
     private final Map<String, String> env;
 
     LocalServer(String name, Path serversDir, Map<String, String> env) {
         this.name = name;
         this.scripts = serversDir.resolve(name);
         this.env = env;
-        String base = env.getOrDefault("MAILDRILL_SERVERS_DIR", "/tmp/maildrill-servers");
-        this.stateDir = Path.of(env.getOrDefault(prefix() + "DIR", base + "/" + name));
+        this.stateFile = ServerStateFile.of(name, env);
     }
 
     String name() {
@@ -52,7 +50,7 @@ final class LocalServer {
 
     /** Whether target.env exists and every endpoint it names accepts a connection now. */
     boolean running() {
-        Optional<Map<String, String>> values = targetEnv();
+        Optional<Map<String, String>> values = stateFile.values();
         if (values.isEmpty() || !values.get().containsKey(prefix() + "TARGET")) {
             return false;
         }
@@ -81,36 +79,15 @@ final class LocalServer {
 
     /** The target as the running server's target.env describes it, with its users as test accounts. */
     Target target() {
-        Map<String, String> values = new LinkedHashMap<>(targetEnv().orElseThrow(() -> new TargetException(
-                name + ": no " + stateDir.resolve("target.env") + " (servers/" + name + "/start writes it)")));
-        Optional.ofNullable(env.get(ServerScriptTarget.PASSWORD_VARIABLE))
-                .ifPresent(p -> values.put(ServerScriptTarget.PASSWORD_VARIABLE, p));
-        return ServerScriptTarget.fromEnvironment(name, values).orElseThrow(() -> new TargetException(
-                name + ": " + stateDir.resolve("target.env") + " has no " + prefix() + "TARGET"));
+        if (stateFile.values().isEmpty()) {
+            throw new TargetException(name + ": no " + stateFile.path() + " (servers/" + name + "/start writes it)");
+        }
+        return stateFile.target(env, "");
     }
 
     /** The version the start script recorded, or "" when it could not tell. */
     String version() {
-        return targetEnv().map(v -> v.getOrDefault(prefix() + "VERSION", "")).orElse("");
-    }
-
-    private Optional<Map<String, String>> targetEnv() {
-        Path file = stateDir.resolve("target.env");
-        if (!Files.isReadable(file)) {
-            return Optional.empty();
-        }
-        try {
-            Map<String, String> values = new LinkedHashMap<>();
-            for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
-                int eq = line.indexOf('=');
-                if (eq > 0 && !line.startsWith("#")) {
-                    values.put(line.substring(0, eq).strip(), line.substring(eq + 1).strip());
-                }
-            }
-            return Optional.of(values);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + file, e);
-        }
+        return stateFile.values().map(v -> v.getOrDefault(prefix() + "VERSION", "")).orElse("");
     }
 
     private void run(String script, Map<String, String> extra, Path log, long timeoutSeconds) {

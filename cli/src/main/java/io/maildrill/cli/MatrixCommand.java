@@ -1,13 +1,18 @@
 package io.maildrill.cli;
 
+import io.maildrill.bench.report.BenchReportWriter;
+import io.maildrill.bench.run.BenchRunner;
+import io.maildrill.bench.run.ServerComparison;
 import io.maildrill.report.escape.VisibleText;
 import io.maildrill.report.matrix.ConformanceMatrix;
 import io.maildrill.report.matrix.MatrixFiles;
 import io.maildrill.report.matrix.MatrixMarkdownWriter;
 import io.maildrill.report.matrix.ServerColumn;
+import io.maildrill.report.matrix.ServerPerformance;
 import io.maildrill.report.model.RunResult;
 import io.maildrill.run.ParsedScript;
 import io.maildrill.suites.BundledExpectations;
+import io.maildrill.target.Account;
 import io.maildrill.target.TargetException;
 import java.io.File;
 import java.io.IOException;
@@ -21,6 +26,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.openjdk.jmh.runner.RunnerException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -32,7 +38,9 @@ import picocli.CommandLine.Spec;
  * Starts each server that is not running through {@code servers/<name>/start}, runs the suites as
  * {@code check} does (each server graded by its own bundled expectations), stops what it started,
  * and writes {@code matrix.html}, {@code matrix.md}, {@code matrix.json} beside each server's own
- * report directory. Exit 0 when nothing new failed anywhere, 1 on new failures, 2 when a server
+ * report directory. With {@code --bench}, each server that ran the suites also gets a quick
+ * benchmark run ({@link ServerComparison}) whose figures form the matrix's performance table; a
+ * benchmark without a result shows as such and does not change the exit code. Exit 0 when nothing new failed anywhere, 1 on new failures, 2 when a server
  * could not be started or reached.
  */
 @Command(name = "matrix", mixinStandardHelpOptions = true,
@@ -61,6 +69,11 @@ final class MatrixCommand implements Callable<Integer> {
 
     @Option(names = "--keep-running", description = "Leave the servers this command started running.")
     boolean keepRunning;
+
+    @Option(names = "--bench",
+            description = "Also run a quick benchmark per server (" + ServerComparison.MAILBOX_SIZE + " messages: headers-only "
+                    + "listing, APPEND, POP3 RETR of all, IDLE latency) and add a performance table. About 1-2 minutes per server.")
+    boolean bench;
 
     @Option(names = "--update-readme", paramLabel = "FILE",
             description = "Replace the matrix summary between the matrix markers of this Markdown file.")
@@ -104,7 +117,8 @@ final class MatrixCommand implements Callable<Integer> {
                     ConformanceRun check = new ConformanceRun(run.timeout(), run.jobs, root, out);
                     RunResult result = check.run(server.target(), label(server), scripts, BundledExpectations.forTarget(name));
                     newFailures |= result.summary().hasNewFailures();
-                    columns.add(ServerColumn.ran(name, server.version(), result));
+                    ServerColumn column = ServerColumn.ran(name, server.version(), result);
+                    columns.add(bench ? column.withPerformance(benchmark(server, root, out)) : column);
                 } catch (TargetException | io.maildrill.net.ProtocolException e) {
                     unreachable = true;
                     out.println("matrix: " + name + ": " + VisibleText.of(e.getMessage()));
@@ -133,6 +147,23 @@ final class MatrixCommand implements Callable<Integer> {
         }
         out.flush();
         return unreachable ? ExitCodes.USAGE_OR_CONNECTION : newFailures ? ExitCodes.FAILURES : ExitCodes.OK;
+    }
+
+    /** The quick benchmark run against {@code server}, into {@code <root>/<name>-bench}. */
+    private static ServerPerformance benchmark(LocalServer server, Path root, PrintWriter out) {
+        String dir = server.name() + "-bench";
+        String link = dir + "/" + BenchReportWriter.HTML;
+        List<String> users = server.target().accounts().stream().limit(2).map(Account::user).toList();
+        out.println("matrix: benchmarking " + server.name() + " (" + ServerComparison.MAILBOX_SIZE + " messages, accounts "
+                + String.join(", ", users) + ", report " + root.resolve(link) + ")");
+        out.flush();
+        try {
+            BenchRunner.Outcome outcome = BenchRunner.run(ServerComparison.options(server.name(), users, root.resolve(dir)), System.out);
+            return ServerComparison.figures(outcome.results(), link);
+        } catch (IOException | RunnerException e) {
+            out.println("matrix: " + server.name() + ": benchmarks not run: " + VisibleText.of(String.valueOf(e.getMessage())));
+            return ServerPerformance.failed(ServerComparison.MAILBOX_SIZE, link, String.valueOf(e.getMessage()));
+        }
     }
 
     private static String label(LocalServer server) {

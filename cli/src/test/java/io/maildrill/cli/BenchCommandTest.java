@@ -47,6 +47,8 @@ class BenchCommandTest {
         assertThat(options.threads()).containsExactly(1, 4);
         assertThat(options.reportDir()).isEqualTo(Path.of("out"));
         assertThat(options.profile()).isEqualTo("realistic");
+        assertThat(options.baselines()).as("Jakarta Mail baselines by default").isTrue();
+        assertThat(parse("--target", "cyrus", "--no-baseline").options(Map.of()).baselines()).isFalse();
     }
 
     @Test

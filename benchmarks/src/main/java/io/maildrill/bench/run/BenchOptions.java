@@ -7,8 +7,9 @@ import java.util.Map;
 /**
  * What {@code maildrill bench} was asked to run.
  *
- * @param target       {@code embedded}, {@code dovecot} or a target URI
+ * @param target       {@code embedded}, a server name of {@code servers/} ({@code dovecot}) or a target URI
  * @param workloads    workload globs (method names)
+ * @param baselines    also run the Jakarta Mail baselines of the selected workloads
  * @param sizes        mailbox sizes (message counts)
  * @param threads      JMH thread counts; one run per value
  * @param profile      corpus size profile ("tiny", "realistic", "large")
@@ -18,7 +19,7 @@ import java.util.Map;
  * @param forks        JVM forks per benchmark (0 runs in this JVM, for tests)
  * @param forkProperties system properties handed to forks (accounts, TLS; never a password)
  */
-public record BenchOptions(String target, List<String> workloads, List<Integer> sizes, List<Integer> threads, String profile,
+public record BenchOptions(String target, List<String> workloads, boolean baselines, List<Integer> sizes, List<Integer> threads, String profile,
                            boolean quick, Path reportDir, String forkHeap, int forks, Map<String, String> forkProperties) {
 
     public BenchOptions {

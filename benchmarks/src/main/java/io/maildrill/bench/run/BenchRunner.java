@@ -43,6 +43,8 @@ public final class BenchRunner {
 
     /** Benchmarks that must not run with several threads (shared account or defined as single-threaded). */
     static final String SINGLE_THREADED = ".*\\.(Pop3DrainBench|ProvisionBench|DecoderBench|CorpusBench)\\..*";
+    /** The Jakarta Mail baselines, left out when {@link BenchOptions#baselines()} is false. */
+    static final String BASELINES = "^io\\.maildrill\\.bench\\.jakarta\\..*";
 
     private BenchRunner() {
     }
@@ -105,7 +107,7 @@ public final class BenchRunner {
         List<String> missing = new ArrayList<>();
         for (BenchmarkListEntry entry : BenchmarkList.defaultList().find(
                 OutputFormatFactory.createFormatInstance(System.out, VerboseMode.SILENT),
-                List.of(WorkloadGlobs.toRegex(options.workloads())), threads > 1 ? List.of(SINGLE_THREADED) : List.of())) {
+                List.of(WorkloadGlobs.toRegex(options.workloads())), excludes(options, threads))) {
             String key = entry.getUsername() + " " + entry.getMode().shortLabel();
             if (!produced.contains(key)) {
                 String name = entry.getUsername();
@@ -114,6 +116,17 @@ public final class BenchRunner {
             }
         }
         return missing;
+    }
+
+    private static List<String> excludes(BenchOptions options, int threads) {
+        List<String> excludes = new ArrayList<>();
+        if (threads > 1) {
+            excludes.add(SINGLE_THREADED);
+        }
+        if (!options.baselines()) {
+            excludes.add(BASELINES);
+        }
+        return excludes;
     }
 
     static ChainedOptionsBuilder jmhOptions(BenchOptions options, int threads, int size, Path json) {
@@ -128,9 +141,7 @@ public final class BenchRunner {
                 .param(BenchParams.TARGET, options.target())
                 .param(BenchParams.MAILBOX_SIZE, String.valueOf(size))
                 .param(BenchParams.PROFILE, options.profile());
-        if (threads > 1) {
-            b.exclude(SINGLE_THREADED);
-        }
+        excludes(options, threads).forEach(b::exclude);
         if (options.quick()) {
             b.warmupIterations(1).warmupTime(TimeValue.seconds(1)).measurementIterations(2).measurementTime(TimeValue.seconds(1))
                     .warmupBatchSize(1).measurementBatchSize(1).param("connections", "4").param("drainSize", "200");

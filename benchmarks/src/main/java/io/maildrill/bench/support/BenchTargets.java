@@ -3,28 +3,24 @@ package io.maildrill.bench.support;
 import io.maildrill.net.TlsSettings;
 import io.maildrill.target.Credentials;
 import io.maildrill.target.EmbeddedGreenMail;
-import io.maildrill.target.ServerScriptTarget;
+import io.maildrill.target.ServerStateFile;
 import io.maildrill.target.Target;
-import io.maildrill.target.TargetException;
 import io.maildrill.target.TargetUri;
 import java.io.File;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * Turns the benchmarks' {@code target} parameter into a {@link BenchServer}:
  * <ul>
  *   <li>{@code embedded}: a GreenMail started inside this JVM (once; it lives until the JVM exits,
  *       which for a JMH fork is the end of the trial);</li>
- *   <li>{@code dovecot}: the server {@code servers/dovecot/start} runs, read from the environment
- *       or, failing that, from {@value #DOVECOT_ENV_FILE}; accounts user4 and user5 unless
- *       {@value BenchProperties#USERS} says otherwise (user1..user3 are what other test runs use);</li>
+ *   <li>a server name such as {@code dovecot} or {@code cyrus}: the server {@code servers/<name>/start}
+ *       runs, as its {@code target.env} describes it ({@link ServerStateFile}); accounts user4 and
+ *       user5 unless {@value BenchProperties#USERS} says otherwise (user1..user3 are what other
+ *       test runs use);</li>
  *   <li>anything else: a target URI as {@code --target} takes it, with the password from the
  *       environment variable named by {@value BenchProperties#PASSWORD_ENV}.</li>
  * </ul>
@@ -32,9 +28,8 @@ import java.util.Optional;
 public final class BenchTargets {
 
     public static final String EMBEDDED = "embedded";
-    public static final String DOVECOT = "dovecot";
-    static final String DOVECOT_ENV_FILE = "/tmp/maildrill-servers/dovecot/target.env";
-    private static final List<String> DOVECOT_USERS = List.of("user4", "user5");
+    private static final Pattern SERVER_NAME = Pattern.compile("[a-z][a-z0-9-]*");
+    private static final List<String> LOCAL_SERVER_USERS = List.of("user4", "user5");
 
     private static EmbeddedGreenMail embedded;
 
@@ -48,8 +43,9 @@ public final class BenchTargets {
             }
             return new BenchServer(embedded.target(), Optional.of(embedded));
         }
-        if (DOVECOT.equals(spec)) {
-            return new BenchServer(dovecot(), Optional.empty());
+        if (isServerName(spec)) {
+            return new BenchServer(ServerStateFile.of(spec, System.getenv())
+                    .target(System.getenv(), String.join(",", users().orElse(LOCAL_SERVER_USERS))), Optional.empty());
         }
         Target target = TargetUri.parse(spec, tls());
         List<String> users = users().orElse(List.of("user1", "user2"));
@@ -67,25 +63,9 @@ public final class BenchTargets {
         }
     }
 
-    private static Target dovecot() {
-        Map<String, String> env = new HashMap<>();
-        Path file = Path.of(DOVECOT_ENV_FILE);
-        if (Files.isReadable(file)) {
-            try {
-                for (String line : Files.readAllLines(file)) {
-                    int eq = line.indexOf('=');
-                    if (eq > 0 && !line.startsWith("#")) {
-                        env.put(line.substring(0, eq).trim(), line.substring(eq + 1).trim());
-                    }
-                }
-            } catch (IOException e) {
-                throw new TargetException("cannot read " + file + ": " + e.getMessage(), e);
-            }
-        }
-        env.putAll(System.getenv());
-        env.put("MAILDRILL_DOVECOT_USERS", String.join(",", users().orElse(DOVECOT_USERS)));
-        return ServerScriptTarget.fromEnvironment(DOVECOT, env).orElseThrow(() -> new TargetException(
-                "dovecot is not running: start it with servers/dovecot/start (no " + DOVECOT_ENV_FILE + ")"));
+    /** Whether {@code spec} names a server of {@code servers/} ({@code dovecot}) rather than a target URI. */
+    public static boolean isServerName(String spec) {
+        return !EMBEDDED.equals(spec) && SERVER_NAME.matcher(spec).matches();
     }
 
     private static Optional<List<String>> users() {

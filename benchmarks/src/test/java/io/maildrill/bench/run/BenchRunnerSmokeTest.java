@@ -33,7 +33,7 @@ class BenchRunnerSmokeTest {
 
     @Test
     void tinyRunAgainstEmbeddedGreenMailWritesParseableResults() throws Exception {
-        BenchOptions options = new BenchOptions(BenchTargets.EMBEDDED, List.of("imapHeaders", "pop3Uidl"), List.of(50), List.of(1),
+        BenchOptions options = new BenchOptions(BenchTargets.EMBEDDED, List.of("imapHeaders", "pop3Uidl"), true, List.of(50), List.of(1),
                 "tiny", true, dir, "256m", 0, Map.of());
         ByteArrayOutputStream console = new ByteArrayOutputStream();
 

@@ -75,6 +75,43 @@ public record ConformanceMatrix(Instant generatedAt, List<ServerColumn> servers)
         return c.passes() + " / " + c.count(Outcome.EXPECTED_FAILURE) + " / " + c.newFailures() + " / " + c.count(Outcome.SKIPPED);
     }
 
+    /** The benchmark measures any server has, in the order the first server lists them; empty without --bench. */
+    public List<String> performanceMeasures() {
+        List<String> measures = new ArrayList<>();
+        for (ServerColumn server : servers) {
+            server.performance().ifPresent(p -> p.figures().forEach(f -> {
+                if (!measures.contains(f.measure())) {
+                    measures.add(f.measure());
+                }
+            }));
+        }
+        return measures;
+    }
+
+    /** Whether any server has benchmark figures or a benchmark problem to show. */
+    public boolean hasPerformance() {
+        return servers.stream().anyMatch(s -> s.performance().isPresent());
+    }
+
+    /** What the performance table is, for its heading: the run's size and how to read the figures. */
+    public static String performanceCaption(ConformanceMatrix matrix) {
+        int size = matrix.servers().stream().flatMap(s -> s.performance().stream()).mapToInt(ServerPerformance::mailboxSize)
+                .max().orElse(0);
+        return "Performance (--bench): a quick benchmark run per server, " + String.format(java.util.Locale.ROOT, "%,d", size)
+                + " messages, maildrill's client, one server at a time with client and server on the same machine. "
+                + "Indicative; compare servers within one run, not across machines. Rates: higher is better; latencies: lower.";
+    }
+
+    /** What one server's cell of a performance row says: the figure, why there is none, or —. */
+    public static String performanceCell(ServerColumn server, String measure) {
+        if (server.performance().isEmpty()) {
+            return "—";
+        }
+        ServerPerformance p = server.performance().get();
+        return p.figure(measure).map(ServerPerformance.Figure::text)
+                .orElseGet(() -> p.problem().map(problem -> "not run").orElse("—"));
+    }
+
     /** Every row, in promise order. */
     public List<Row> allRows() {
         List<Row> all = new ArrayList<>();

@@ -25,7 +25,7 @@ public final class MatrixHtmlWriter {
             table{border-collapse:collapse;background:#fff;margin:0 0 24px;font-size:13px}
             th,td{border:1px solid #e5e7eb;padding:4px 8px;text-align:left;vertical-align:top}
             thead th{position:sticky;top:0;background:#f3f4f6}td.c{text-align:center;white-space:nowrap}
-            td.c a{color:inherit;text-decoration:none;display:block}
+            td.n{text-align:right;white-space:nowrap;font-variant-numeric:tabular-nums}td.c a{color:inherit;text-decoration:none;display:block}
             .pass{background:#dcfce7}.fixed{background:#bbf7d0}.fail,.error{background:#fecaca;font-weight:600}
             .deviation{background:#fef3c7}.skip{background:#f3f4f6;color:#6b7280}.none{color:#9ca3af}
             code{font-size:12px;color:#374151}h2{font-size:16px;margin:24px 0 8px}.legend span{padding:1px 6px;margin-right:6px}
@@ -46,6 +46,9 @@ public final class MatrixHtmlWriter {
                 .append("server lacks what the script needs <span class=\"none\">—</span>not part of that server's run</p>");
         Map<String, List<Row>> byPromise = matrix.rowsByPromise();
         summary(matrix, byPromise, html);
+        if (matrix.hasPerformance()) {
+            performance(matrix, html);
+        }
         for (Map.Entry<String, List<Row>> promise : byPromise.entrySet()) {
             html.append("<h2 id=\"p-").append(escape(promise.getKey().replaceAll("[^A-Za-z0-9]", "-"))).append("\">")
                     .append(escape(promise.getKey())).append("</h2><table><thead><tr><th>script</th><th>level</th><th>covers</th>");
@@ -85,6 +88,27 @@ public final class MatrixHtmlWriter {
                     .orElseGet(() -> ConformanceMatrix.countsText(ConformanceMatrix.counts(all, s.name())))).append("</th>");
         }
         html.append("</tr></tbody></table><p>Counts: pass / deviation / new failure or error / skip.</p>");
+    }
+
+    private static void performance(ConformanceMatrix matrix, StringBuilder html) {
+        html.append("<h2 id=\"performance\">Performance</h2><p>").append(escape(ConformanceMatrix.performanceCaption(matrix)))
+                .append("</p><table><thead><tr><th>measure</th>");
+        for (ServerColumn s : matrix.servers()) {
+            String heading = escape(s.heading());
+            html.append("<th>").append(s.performance().map(p -> "<a href=\"" + escape(p.reportLink()) + "\">" + heading + "</a>")
+                    .orElse(heading)).append("</th>");
+        }
+        html.append("</tr></thead><tbody>");
+        for (String measure : matrix.performanceMeasures()) {
+            html.append("<tr><td>").append(escape(measure)).append("</td>");
+            for (ServerColumn s : matrix.servers()) {
+                String why = s.performance().flatMap(ServerPerformance::problem).orElse("");
+                html.append("<td class=\"n\" title=\"").append(escape(why)).append("\">")
+                        .append(escape(ConformanceMatrix.performanceCell(s, measure))).append("</td>");
+            }
+            html.append("</tr>");
+        }
+        html.append("</tbody></table>");
     }
 
     private static String server(ServerColumn s) {

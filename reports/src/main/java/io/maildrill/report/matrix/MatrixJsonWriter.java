@@ -19,6 +19,24 @@ public final class MatrixJsonWriter {
     private MatrixJsonWriter() {
     }
 
+    private static void performance(ServerPerformance p, ObjectNode node) {
+        node.put("mailboxSize", p.mailboxSize());
+        node.put("report", p.reportLink());
+        p.problem().ifPresent(problem -> node.put("problem", problem));
+        ArrayNode figures = node.putArray("figures");
+        for (ServerPerformance.Figure f : p.figures()) {
+            ObjectNode figure = figures.addObject();
+            figure.put("measure", f.measure());
+            figure.put("unit", f.unit());
+            figure.put("higherIsBetter", f.higherIsBetter());
+            if (f.value().isPresent()) {
+                figure.put("value", f.value().getAsDouble());
+            } else {
+                figure.putNull("value");
+            }
+        }
+    }
+
     public static String write(ConformanceMatrix matrix) {
         ObjectNode root = MAPPER.createObjectNode();
         root.put("generatedAt", matrix.generatedAt().toString());
@@ -38,6 +56,7 @@ public final class MatrixJsonWriter {
                     counts.put(outcome.label(), c.count(outcome));
                 }
             });
+            server.performance().ifPresent(p -> performance(p, node.putObject("performance")));
         }
         ArrayNode rows = root.putArray("scripts");
         for (Row row : all) {

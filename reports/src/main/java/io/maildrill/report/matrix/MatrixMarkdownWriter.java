@@ -68,6 +68,27 @@ public final class MatrixMarkdownWriter {
                     .orElseGet(() -> "**" + ConformanceMatrix.countsText(ConformanceMatrix.counts(all, server.name())) + "**")).append(" |");
         }
         md.append('\n');
+        if (matrix.hasPerformance()) {
+            md.append('\n').append(performance(matrix));
+        }
+        return md.toString();
+    }
+
+    /** The {@code --bench} figures: one row per measure, one column per server. */
+    static String performance(ConformanceMatrix matrix) {
+        StringBuilder md = new StringBuilder();
+        md.append(MarkdownText.text(ConformanceMatrix.performanceCaption(matrix))).append("\n\n| measure |");
+        matrix.servers().forEach(s -> md.append(' ').append(MarkdownText.text(s.heading())).append(" |"));
+        md.append("\n|---|").append("---:|".repeat(matrix.servers().size())).append('\n');
+        for (String measure : matrix.performanceMeasures()) {
+            md.append("| ").append(MarkdownText.text(measure)).append(" |");
+            matrix.servers().forEach(s -> md.append(' ').append(MarkdownText.text(ConformanceMatrix.performanceCell(s, measure))).append(" |"));
+            md.append('\n');
+        }
+        for (ServerColumn s : matrix.servers()) {
+            s.performance().flatMap(ServerPerformance::problem).ifPresent(p -> md.append("\n").append(MarkdownText.text(s.name()))
+                    .append(": benchmarks not run: ").append(MarkdownText.text(p)).append('\n'));
+        }
         return md.toString();
     }
 }

@@ -13,6 +13,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
+import java.util.OptionalDouble;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -80,5 +82,48 @@ class ConformanceMatrixTest {
         Files.deleteIfExists(png);
         HeadlessChromium.run(dir.resolve("shot"), "--screenshot=" + png, "--window-size=1280,1200", page.toUri().toString());
         assertThat(Files.size(png)).isGreaterThan(20_000);
+    }
+
+    /** The matrix with --bench figures: alpha measured fully, beta without one result, gamma not run. */
+    private static ConformanceMatrix withPerformance() {
+        ConformanceMatrix m = matrix();
+        ServerPerformance alpha = new ServerPerformance(10_000, List.of(
+                new ServerPerformance.Figure("listing", "msgs/s", true, OptionalDouble.of(35273.4)),
+                new ServerPerformance.Figure("IDLE latency", "ms", false, OptionalDouble.of(0.512))), "alpha-bench/benchmarks.html",
+                Optional.empty());
+        ServerPerformance beta = new ServerPerformance(10_000, List.of(
+                new ServerPerformance.Figure("listing", "msgs/s", true, OptionalDouble.empty()),
+                new ServerPerformance.Figure("IDLE latency", "ms", false, OptionalDouble.of(12.34))), "beta-bench/benchmarks.html",
+                Optional.empty());
+        return new ConformanceMatrix(m.generatedAt(), List.of(m.servers().get(0).withPerformance(alpha),
+                m.servers().get(1).withPerformance(beta), m.servers().get(2)));
+    }
+
+    @Test
+    void benchFiguresFormAPerformanceTableInEveryFormat() throws Exception {
+        assertThat(matrix().hasPerformance()).isFalse();
+        assertThat(MatrixMarkdownWriter.summary(matrix())).doesNotContain("Performance");
+        ConformanceMatrix m = withPerformance();
+        assertThat(m.performanceMeasures()).containsExactly("listing", "IDLE latency");
+        String md = MatrixMarkdownWriter.summary(m);
+        assertThat(md).contains("10,000 messages")
+                .contains("| listing | 35,273 msgs/s | no result | — |")
+                .contains("| IDLE latency | 0.51 ms | 12.3 ms | — |");
+        JsonNode alpha = new ObjectMapper().readTree(MatrixJsonWriter.write(m)).get("servers").get(0).get("performance");
+        assertThat(alpha.get("report").asText()).isEqualTo("alpha-bench/benchmarks.html");
+        assertThat(alpha.get("figures").get(0).get("value").asDouble()).isEqualTo(35273.4);
+        JsonNode beta = new ObjectMapper().readTree(MatrixJsonWriter.write(m)).get("servers").get(1).get("performance");
+        assertThat(beta.get("figures").get(0).get("value").isNull()).isTrue();
+        assertThat(MatrixHtmlWriter.write(m)).contains("<h2 id=\"performance\">Performance</h2>")
+                .contains("<a href=\"alpha-bench/benchmarks.html\">alpha 1.0</a>").contains(">35,273 msgs/s</td>");
+    }
+
+    @Test
+    void aServerWhoseBenchmarksCouldNotRunSaysWhy() {
+        ConformanceMatrix m = matrix();
+        ConformanceMatrix failed = new ConformanceMatrix(m.generatedAt(), List.of(withPerformance().servers().get(0),
+                m.servers().get(1).withPerformance(ServerPerformance.failed(10_000, "beta-bench/benchmarks.html", "JMH: lock held"))));
+        assertThat(ConformanceMatrix.performanceCell(failed.servers().get(1), "listing")).isEqualTo("not run");
+        assertThat(MatrixMarkdownWriter.summary(failed)).contains("beta: benchmarks not run: JMH: lock held");
     }
 }
