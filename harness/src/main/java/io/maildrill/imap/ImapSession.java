@@ -343,7 +343,7 @@ public final class ImapSession implements AutoCloseable {
 
     /** LOGIN with the arguments quoted or sent as literals as needed; the password is registered as a secret. */
     public ImapCompletion login(String user, String password) {
-        transcript.redactor().addSecret(password);
+        transcript.redactor().addCredentials(user, password);
         return execute(ImapCommand.builder("LOGIN").arg(user).arg(password).build());
     }
 
@@ -358,7 +358,7 @@ public final class ImapSession implements AutoCloseable {
      */
     public ImapCompletion authenticatePlain(String user, String password, boolean saslIr) {
         String token = Base64.getEncoder().encodeToString(("\0" + user + "\0" + password).getBytes(StandardCharsets.UTF_8));
-        transcript.redactor().addSecret(password).addSecret(token);
+        transcript.redactor().addCredentials(user, password);
         if (saslIr) {
             return execute("AUTHENTICATE PLAIN " + token);
         }

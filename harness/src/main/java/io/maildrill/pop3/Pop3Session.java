@@ -177,7 +177,7 @@ public final class Pop3Session implements AutoCloseable {
 
     /** USER then PASS; returns the USER reply if it is not {@code +OK}, else the PASS reply. */
     public Pop3Reply login(String user, String password) {
-        transcript.redactor().addSecret(password);
+        transcript.redactor().addCredentials(user, password);
         Pop3Reply reply = user(user);
         return reply.isOk() ? pass(password) : reply;
     }
@@ -205,7 +205,7 @@ public final class Pop3Session implements AutoCloseable {
      * Returns the final reply, or the first one if it is not a challenge.
      */
     public Pop3Reply authPlain(String user, String password, boolean initialResponse) {
-        transcript.redactor().addSecret(password);
+        transcript.redactor().addCredentials(user, password);
         String credentials = Base64.getEncoder().encodeToString(
                 ("\0" + user + "\0" + password).getBytes(StandardCharsets.UTF_8));
         if (initialResponse) {

@@ -26,6 +26,7 @@ import io.maildrill.script.ast.Statement;
 import io.maildrill.target.Account;
 import io.maildrill.target.Target;
 import io.maildrill.transcript.CredentialRedactor;
+import io.maildrill.transcript.SecretMask;
 import io.maildrill.transcript.Transcript;
 
 import java.time.Duration;
@@ -110,10 +111,11 @@ public final class ScriptExecutor {
             } finally {
                 cleanUp();
             }
-            // rendered again after the cleanup, so the transcripts end with the LOGOUT and the close
+            // rendered again after the cleanup, so the transcripts end with the LOGOUT and the close;
+            // masked last, so that no secret of the run leaves it in any form (a raw send, a server echo)
             return new ScriptResult(result.scriptId(), result.title(), result.catalogIds(), result.level(),
                     result.protocols(), result.promise(), result.outcome(), result.reason(), since(started),
-                    result.steps(), result.failure(), renderedTranscripts());
+                    result.steps(), result.failure(), renderedTranscripts()).redacted(secrets());
         }
 
         private ScriptResult runChecked() {
@@ -254,6 +256,14 @@ public final class ScriptExecutor {
                     Results.promise(script), outcome, reason, since(started), steps, failure, Map.of());
         }
 
+        /** Every password of the target and of the leased accounts, with its user. */
+        private SecretMask secrets() {
+            SecretMask mask = new SecretMask();
+            target.accounts().forEach(a -> mask.addCredentials(a.user(), a.password()));
+            accounts.forEach(a -> mask.addCredentials(a.user(), a.password()));
+            return mask;
+        }
+
         private Map<String, List<String>> renderedTranscripts() {
             Map<String, List<String>> rendered = new LinkedHashMap<>();
             transcripts.forEach((name, t) -> {
@@ -268,7 +278,7 @@ public final class ScriptExecutor {
         private Transcript transcript(String name) {
             return transcripts.computeIfAbsent(name, n -> {
                 CredentialRedactor redactor = new CredentialRedactor();
-                accounts.forEach(a -> redactor.addSecret(a.password()));
+                accounts.forEach(a -> redactor.addCredentials(a.user(), a.password()));
                 return new Transcript(n, redactor);
             });
         }

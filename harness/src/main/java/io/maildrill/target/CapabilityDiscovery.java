@@ -9,6 +9,7 @@ import io.maildrill.pop3.Pop3Reply;
 import io.maildrill.pop3.Pop3Response;
 import io.maildrill.pop3.Pop3Session;
 import io.maildrill.transcript.CredentialRedactor;
+import io.maildrill.transcript.SecretMask;
 import io.maildrill.transcript.Transcript;
 import java.time.Duration;
 import java.util.Locale;
@@ -34,22 +35,22 @@ public final class CapabilityDiscovery {
     /** The same, logging in as {@code account}. */
     public static ServerCapabilities discover(Target target, Account account, Duration timeout) {
         String[] namespace = {""};
+        // the server's own words are quoted in the errors; a server may echo the credentials
+        SecretMask mask = new SecretMask().addCredentials(account.user(), account.password());
         Optional<ServerCapabilities.Protocol> imap = target.imap().map(e -> {
             try (ImapSession session = ImapSession.connect(e, target.tls(), transcript(account), timeout)) {
                 Set<String> before = session.capability();
                 ImapCompletion login = session.login(account.user(), account.password());
                 if (!login.ok()) {
-                    throw new TargetException("IMAP login to " + e + " as " + account.user() + " refused: "
-                            + login.tagged().status() + " " + login.tagged().text());
+                    throw new TargetException(mask.apply("IMAP login to " + e + " as " + account.user() + " refused: "
+                            + login.tagged().status() + " " + login.tagged().text()));
                 }
                 Set<String> after = session.capability();
-                if (after.stream().anyMatch(c -> c.equalsIgnoreCase("NAMESPACE") || c.equalsIgnoreCase("IMAP4rev2"))) {
-                    namespace[0] = personalPrefix(session.execute("NAMESPACE"));
-                }
+                namespace[0] = personalNamespace(session, after);
                 session.logout();
                 return new ServerCapabilities.Protocol(greeting(session.greeting()), before, after);
             } catch (io.maildrill.net.ProtocolException ex) {
-                throw new TargetException("cannot reach IMAP at " + e + ": " + ex.getMessage(), ex);
+                throw new TargetException(mask.apply("cannot reach IMAP at " + e + ": " + ex.getMessage()), ex);
             }
         });
         Optional<ServerCapabilities.Protocol> pop3 = target.pop3().map(e -> {
@@ -57,16 +58,29 @@ public final class CapabilityDiscovery {
                 Set<String> before = capa(session.capa());
                 Pop3Reply login = session.login(account.user(), account.password());
                 if (!login.isOk()) {
-                    throw new TargetException("POP3 login to " + e + " as " + account.user() + " refused: " + login.describe());
+                    throw new TargetException(mask.apply("POP3 login to " + e + " as " + account.user() + " refused: "
+                            + login.describe()));
                 }
                 Set<String> after = capa(session.capa());
                 session.quit();
                 return new ServerCapabilities.Protocol(session.greeting().describe(), before, after);
             } catch (io.maildrill.net.ProtocolException ex) {
-                throw new TargetException("cannot reach POP3 at " + e + ": " + ex.getMessage(), ex);
+                throw new TargetException(mask.apply("cannot reach POP3 at " + e + ": " + ex.getMessage()), ex);
             }
         });
         return new ServerCapabilities(imap, pop3, namespace[0]);
+    }
+
+    /**
+     * The personal namespace prefix of a logged-in session whose capabilities are {@code after}
+     * ({@code "INBOX."} on Courier): where mailboxes a client creates belong. Empty when the
+     * server has no NAMESPACE (RFC 2342; folded into IMAP4rev2) or names no personal namespace.
+     */
+    public static String personalNamespace(ImapSession session, Set<String> after) {
+        if (after.stream().anyMatch(c -> c.equalsIgnoreCase("NAMESPACE") || c.equalsIgnoreCase("IMAP4rev2"))) {
+            return personalPrefix(session.execute("NAMESPACE"));
+        }
+        return "";
     }
 
     /**
@@ -107,7 +121,7 @@ public final class CapabilityDiscovery {
     }
 
     private static Transcript transcript(Account account) {
-        return new Transcript("discovery", new CredentialRedactor().addSecret(account.password()));
+        return new Transcript("discovery", new CredentialRedactor().addCredentials(account.user(), account.password()));
     }
 
     private static String greeting(ImapResponse greeting) {

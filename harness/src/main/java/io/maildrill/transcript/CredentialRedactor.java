@@ -2,8 +2,6 @@ package io.maildrill.transcript;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -11,8 +9,9 @@ import java.util.regex.Pattern;
  * Removes credentials from client lines before they are recorded: the arguments of POP3
  * {@code PASS}, {@code APOP}, {@code AUTH}, IMAP {@code LOGIN} and {@code AUTHENTICATE}, and
  * any SASL continuation line sent while an authentication exchange is open. Secrets that the
- * caller registers (passwords from options, files or the environment) are also masked wherever
- * they appear, which catches a password sent in an unexpected place by a raw script line.
+ * caller registers (passwords from options, files or the environment) are also masked by value
+ * ({@link SecretMask}: plain, quoted and base64 forms), which catches a password sent in an
+ * unexpected place by a raw script line.
  */
 public final class CredentialRedactor {
 
@@ -27,14 +26,18 @@ public final class CredentialRedactor {
     private static final Pattern IMAP_AUTH = Pattern.compile("(?i)^(\\S+ AUTHENTICATE \\S+)( .*)$");
     private static final Pattern AUTH_START = Pattern.compile("(?i)^(?:\\S+ )?(AUTH|AUTHENTICATE) .*");
 
-    private final Set<String> secrets = ConcurrentHashMap.newKeySet();
+    private final SecretMask secrets = new SecretMask();
     private volatile boolean saslExchangeOpen;
 
     /** Registers a secret (a password) to be masked wherever it appears in client traffic. */
     public CredentialRedactor addSecret(String secret) {
-        if (secret != null && !secret.isEmpty()) {
-            secrets.add(secret);
-        }
+        secrets.addSecret(secret);
+        return this;
+    }
+
+    /** Registers an account's password together with its user (for the SASL PLAIN forms). */
+    public CredentialRedactor addCredentials(String user, String password) {
+        secrets.addCredentials(user, password);
         return this;
     }
 
@@ -64,11 +67,7 @@ public final class CredentialRedactor {
             out.append(redactLine(line)).append(chunk.substring(line.length()));
             start = end;
         }
-        String result = out.toString();
-        for (String secret : secrets) {
-            result = result.replace(secret, MASK);
-        }
-        return result;
+        return secrets.apply(out.toString());
     }
 
     private String redactLine(String line) {

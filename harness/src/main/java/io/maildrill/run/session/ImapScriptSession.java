@@ -176,7 +176,7 @@ public final class ImapScriptSession implements ScriptSession {
 
     /** The standard login as the declared account; must succeed. */
     public void login(int line) {
-        transcript.redactor().addSecret(env.account().password());
+        transcript.redactor().addCredentials(env.account().user(), env.account().password());
         String cmd = "LOGIN " + quote(env.account().user()) + " " + quote(env.account().password());
         ImapResponse.Tagged t = runSetup(line, cmd);
         if (!t.ok()) {

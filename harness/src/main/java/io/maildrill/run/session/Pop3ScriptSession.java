@@ -154,7 +154,7 @@ public final class Pop3ScriptSession implements ScriptSession {
         }
         String line0 = text.toString();
         if (line0.toUpperCase(Locale.ROOT).startsWith("PASS ") || line0.toUpperCase(Locale.ROOT).startsWith("APOP ")) {
-            transcript.redactor().addSecret(env.account().password());
+            transcript.redactor().addCredentials(env.account().user(), env.account().password());
         }
         Pop3Command command = Pop3Command.fromLine(line0);
         String[] words = line0.split(" ");

@@ -1,6 +1,7 @@
 package io.maildrill.report.model;
 
 import java.util.List;
+import java.util.function.UnaryOperator;
 
 /**
  * Why a script failed, self-explaining: where ({@code scriptPath:line}), in which session, what was sent,
@@ -27,6 +28,12 @@ public record Failure(String scriptPath, int line, String session, String comman
         Checks.text(actual, "actual");
         lastTranscriptLines = Checks.list(lastTranscriptLines, "lastTranscriptLines");
         catalogIds = Checks.list(catalogIds, "catalogIds");
+    }
+
+    /** This failure with {@code mask} applied to what was sent, expected, received and the transcript tail. */
+    public Failure redacted(UnaryOperator<String> mask) {
+        return new Failure(scriptPath, line, session, mask.apply(commandSent), mask.apply(expected), mask.apply(actual),
+                lastTranscriptLines.stream().map(mask).toList(), catalogIds);
     }
 
     /** {@code scriptPath:line}, the form IDEs and terminals turn into a link. */

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 /**
  * The result of one script against one target.
@@ -74,6 +75,18 @@ public record ScriptResult(String scriptId, String title, List<String> catalogId
         if (problem != null) {
             throw new IllegalArgumentException("outcome " + outcome + " " + problem + " (" + scriptId + ")");
         }
+    }
+
+    /**
+     * This result with {@code mask} applied to everything that came from the wire or quotes it
+     * (reason, steps, failure, transcripts): the last pass before a result leaves the process, so
+     * a secret echoed by a server or sent by a raw script line is masked in every report.
+     */
+    public ScriptResult redacted(UnaryOperator<String> mask) {
+        Map<String, List<String>> masked = new java.util.LinkedHashMap<>();
+        transcripts.forEach((session, lines) -> masked.put(session, lines.stream().map(mask).toList()));
+        return new ScriptResult(scriptId, title, catalogIds, level, protocols, promise, outcome, reason.map(mask), duration,
+                steps.stream().map(s -> s.redacted(mask)).toList(), failure.map(f -> f.redacted(mask)), masked);
     }
 
     /** The directory part of the script id ({@code pop3/deletion}), or empty for a top-level script. */

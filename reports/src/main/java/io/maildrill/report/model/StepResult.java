@@ -2,6 +2,7 @@ package io.maildrill.report.model;
 
 import java.time.Duration;
 import java.util.Objects;
+import java.util.function.UnaryOperator;
 
 /**
  * One executed script line.
@@ -26,5 +27,10 @@ public record StepResult(int line, String session, String command, StepOutcome o
             throw new IllegalArgumentException("duration: " + duration + " (expected: >= 0)");
         }
         Checks.text(message, "message");
+    }
+
+    /** This step with {@code mask} applied to the command and the message. */
+    public StepResult redacted(UnaryOperator<String> mask) {
+        return new StepResult(line, session, mask.apply(command), outcome, duration, mask.apply(message));
     }
 }
