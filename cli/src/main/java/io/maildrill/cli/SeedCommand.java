@@ -144,7 +144,7 @@ final class SeedCommand implements Callable<Integer> {
     private ProgressBar progressBar() {
         return new ProgressBarBuilder().setTaskName("seed").setInitialMax(messages)
                 .setStyle(ProgressBarStyle.ASCII).setUpdateIntervalMillis(250)
-                .setConsumer(new me.tongfei.progressbar.ConsoleProgressBarConsumer(System.err))
+                .setConsumer(new me.tongfei.progressbar.ConsoleProgressBarConsumer(Main.progressStream()))
                 .showSpeed().setUnit(" msg", 1).build();
     }
 }
