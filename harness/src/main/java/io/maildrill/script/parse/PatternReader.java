@@ -24,7 +24,15 @@ import java.util.regex.PatternSyntaxException;
  * after {@code FETCH} becomes {@link Pattern.FetchItems}.
  */
 final class PatternReader {
+    /**
+     * Deepest list nesting a pattern may have. Real responses nest a few levels (BODYSTRUCTURE of a
+     * multipart in a multipart); the limit keeps the reader and the matcher, which both recurse,
+     * far from the stack's end whatever a script file holds.
+     */
+    static final int MAX_NESTING = 64;
+
     private final LineCursor in;
+    private int nesting;
     private final int line;
     private final ReferenceChecks refs;
 
@@ -160,13 +168,21 @@ final class PatternReader {
 
     private Pattern readBracketed(char closer, boolean code) {
         int openColumn = in.column();
-        in.next();
-        List<Pattern> elements = readSequence(closer);
-        if (in.atEnd()) {
-            throw new SyntaxError(openColumn, "unclosed '" + (code ? '[' : '(') + "': expected '" + closer + "' before end of line");
+        if (nesting == MAX_NESTING) {
+            throw new SyntaxError(openColumn, "lists nested deeper than " + MAX_NESTING + " levels");
         }
         in.next();
-        return code ? new Pattern.Code(line, elements) : new Pattern.ListOf(line, elements);
+        nesting++;
+        try {
+            List<Pattern> elements = readSequence(closer);
+            if (in.atEnd()) {
+                throw new SyntaxError(openColumn, "unclosed '" + (code ? '[' : '(') + "': expected '" + closer + "' before end of line");
+            }
+            in.next();
+            return code ? new Pattern.Code(line, elements) : new Pattern.ListOf(line, elements);
+        } finally {
+            nesting--;
+        }
     }
 
     private boolean isDelimiterAt(int ahead) {

@@ -288,4 +288,14 @@ class ImapResponseDecoderTest {
         assertThat(malformed.reply().problem()).contains("connection closed before CRLF");
         assertThat(malformed.reply().bytes()).asString(StandardCharsets.US_ASCII).isEqualTo("* 1 FETCH (UID 1");
     }
+
+    @Test
+    void deepNestingFromAServerIsAFindingNotAStackOverflow() {
+        String deep = "* 1 FETCH (BODYSTRUCTURE " + "(".repeat(100_000) + ")".repeat(100_000) + ")\r\n";
+        channel = new EmbeddedChannel(new ImapResponseDecoder(1024, 1 << 20));
+        List<ImapResponse> out = decode(deep + "A1 OK fine\r\n", Feeding.WHOLE);
+        assertThat(out).hasSize(2);
+        assertThat(((ImapResponse.Malformed) out.get(0)).reply().problem()).contains("nested deeper than 256");
+        assertThat(out.get(1)).isInstanceOf(ImapResponse.Tagged.class);
+    }
 }

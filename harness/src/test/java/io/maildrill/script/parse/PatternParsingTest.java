@@ -75,4 +75,17 @@ class PatternParsingTest {
         assertThat(untagged("\"\\\\Seen\" \\Seen")).containsExactly(
                 new Pattern.Text(L, ByteString.ascii("\\Seen")), new Pattern.Atom(L, "\\Seen"));
     }
+
+    @Test
+    void nestingIsBoundedWithAProblemAtTheLineNotAStackOverflow() throws Exception {
+        String deepest = "(".repeat(PatternReader.MAX_NESTING) + "x" + ")".repeat(PatternReader.MAX_NESTING);
+        assertThat(untagged("LIST " + deepest)).hasSize(2);
+        for (int depth : new int[] {PatternReader.MAX_NESTING + 1, 1_000, 5_000, 100_000}) {
+            String line = "LIST " + "(".repeat(depth) + "x" + ")".repeat(depth);
+            ScriptParseException e = org.assertj.core.api.Assertions.catchThrowableOfType(() -> untagged(line),
+                    ScriptParseException.class);
+            assertThat(e).as("depth %d", depth).isNotNull();
+            assertThat(e.getMessage()).contains("p:" + L + ":").contains("nested deeper than " + PatternReader.MAX_NESTING);
+        }
+    }
 }
