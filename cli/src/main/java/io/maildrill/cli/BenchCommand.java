@@ -2,6 +2,7 @@ package io.maildrill.cli;
 
 import io.maildrill.bench.run.BenchOptions;
 import io.maildrill.bench.run.BenchRunner;
+import io.maildrill.bench.run.WorkloadGlobs;
 import io.maildrill.bench.scenario.SecondComputer;
 import io.maildrill.bench.support.BenchProperties;
 import io.maildrill.bench.support.BenchServer;
@@ -19,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.openjdk.jmh.runner.RunnerException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -90,7 +92,16 @@ public final class BenchCommand implements Callable<Integer> {
             ServerStateFile.of(options.target(), System.getenv()).target(System.getenv(), "");
         }
         boolean jmh = !options.workloads().equals(List.of(NONE));
-        boolean measured = jmh && !BenchRunner.run(options, System.out).results().isEmpty();
+        if (jmh && BenchRunner.selectedWorkloads(options).isEmpty()) {
+            throw new UserError("no workload matches " + String.join(",", options.workloads()) + " (known: "
+                    + String.join(", ", BenchRunner.knownWorkloads()) + ")");
+        }
+        boolean measured;
+        try {
+            measured = jmh && !BenchRunner.run(options, System.out).results().isEmpty();
+        } catch (RunnerException e) {
+            throw new UserError(runnerProblem(e));
+        }
         if (secondComputer) {
             String table = secondComputer(options);
             System.out.println(table);
@@ -141,11 +152,24 @@ public final class BenchCommand implements Callable<Integer> {
         }
         List<String> globs = workloads.isEmpty() ? List.of("imap*", "pop3*") : workloads;
         try {
+            if (!globs.equals(List.of(NONE))) {
+                WorkloadGlobs.toRegex(globs); // a bad glob is named here
+            }
             return new BenchOptions(spec, globs, !noBaseline, sizeList, threads, profile, quick, reportDir.toPath(), forkHeap, forks,
                     props);
         } catch (IllegalArgumentException e) {
             throw new UserError(e.getMessage());
         }
+    }
+
+    /** JMH's reason in one line; a held lock means another benchmark run is going on here. */
+    static String runnerProblem(RunnerException e) {
+        String message = String.valueOf(e.getMessage());
+        if (message.contains("JMH lock")) {
+            return "another benchmark run (maildrill bench, matrix --bench or any JMH run) is going on on this machine: "
+                    + "JMH allows one at a time; wait for it to end";
+        }
+        return "the benchmark run failed: " + message.lines().findFirst().orElse(message);
     }
 
     private static String secondComputer(BenchOptions options) {

@@ -161,8 +161,9 @@ final class MatrixCommand implements Callable<Integer> {
             BenchRunner.Outcome outcome = BenchRunner.run(ServerComparison.options(server.name(), users, root.resolve(dir)), System.out);
             return ServerComparison.figures(outcome.results(), link);
         } catch (IOException | RunnerException e) {
-            out.println("matrix: " + server.name() + ": benchmarks not run: " + VisibleText.of(String.valueOf(e.getMessage())));
-            return ServerPerformance.failed(ServerComparison.MAILBOX_SIZE, link, String.valueOf(e.getMessage()));
+            String problem = e instanceof RunnerException r ? BenchCommand.runnerProblem(r) : String.valueOf(e.getMessage());
+            out.println("matrix: " + server.name() + ": benchmarks not run: " + VisibleText.of(problem));
+            return ServerPerformance.failed(ServerComparison.MAILBOX_SIZE, link, problem);
         }
     }
 

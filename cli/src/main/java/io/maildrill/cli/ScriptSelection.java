@@ -38,8 +38,12 @@ final class ScriptSelection {
     File scriptDirectory;
 
     List<ParsedScript> load() {
-        List<ScriptSource> sources = scriptDirectory == null ? ScriptLibrary.bundled()
-                : ScriptLibrary.fromDirectory(scriptDirectory.toPath());
+        List<ScriptSource> sources;
+        try {
+            sources = scriptDirectory == null ? ScriptLibrary.bundled() : ScriptLibrary.fromDirectory(scriptDirectory.toPath());
+        } catch (IllegalArgumentException | java.io.UncheckedIOException e) {
+            throw new UserError("--scripts: " + e.getMessage());
+        }
         sources = ScriptLibrary.select(sources, suites);
         List<ParsedScript> parsed;
         try {

@@ -58,8 +58,12 @@ public final class TargetOptions {
         if (trustPem != null && !trustPem.canRead()) {
             throw new TargetException("--trust " + trustPem + ": file not readable");
         }
-        return insecure ? TlsSettings.insecureSettings()
-                : trustPem != null ? TlsSettings.trusting(trustPem) : TlsSettings.VERIFY_DEFAULT;
+        try {
+            return insecure ? TlsSettings.insecureSettings()
+                    : trustPem != null ? TlsSettings.trusting(trustPem) : TlsSettings.VERIFY_DEFAULT;
+        } catch (IllegalArgumentException e) {
+            throw new TargetException("--trust: " + e.getMessage());
+        }
     }
 
     public boolean hasTargets() {

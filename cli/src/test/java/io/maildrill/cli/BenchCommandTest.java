@@ -76,5 +76,25 @@ class BenchCommandTest {
         assertThatThrownBy(() -> parse("--threads", "0").options(Map.of())).isInstanceOf(UserError.class);
         assertThatThrownBy(() -> parse("--fork-heap", "lots").options(Map.of())).isInstanceOf(UserError.class);
         assertThat(Main.run("bench", "--no-such-option")).isEqualTo(ExitCodes.USAGE_OR_CONNECTION);
+        assertThatThrownBy(() -> parse("--forks", "-1").options(Map.of())).isInstanceOf(UserError.class)
+                .hasMessageContaining("forks: -1");
+        assertThatThrownBy(() -> parse("--workload", "imap-*").options(Map.of())).isInstanceOf(UserError.class)
+                .hasMessageContaining("workload: 'imap-*'");
+    }
+
+    @Test
+    void aWorkloadThatMatchesNothingIsOneLineNamingTheKnownOnes() {
+        java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+        assertThat(Main.run(new java.io.ByteArrayOutputStream(), err, "bench", "--workload", "nomatch", "--quick"))
+                .isEqualTo(ExitCodes.USAGE_OR_CONNECTION);
+        assertThat(err.toString(java.nio.charset.StandardCharsets.UTF_8)).startsWith("maildrill bench: no workload matches nomatch (known: ")
+                .contains("imapHeaders").contains("pop3RetrAll").doesNotContain("internal error").hasLineCount(1);
+    }
+
+    @Test
+    void aHeldJmhLockIsOneLineSayingAnotherRunIsGoingOn() {
+        String problem = BenchCommand.runnerProblem(new org.openjdk.jmh.runner.RunnerException(
+                "ERROR: Another JMH instance might be running. Unable to acquire the JMH lock (/tmp/jmh.lock), exiting."));
+        assertThat(problem).contains("another benchmark run").contains("one at a time");
     }
 }

@@ -117,6 +117,20 @@ public final class ClientConnector {
         }
     }
 
+    private static final String UNTRUSTED_HINT = " (the server's certificate is not trusted: name its certificate or CA"
+            + " with --trust FILE.pem, or turn verification off with --insecure)";
+
+    /** Whether a handshake failed because the certificate chain or the host name did not verify. */
+    private static boolean untrustedCertificate(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof java.security.cert.CertificateException || t instanceof java.security.cert.CertPathBuilderException
+                    || t instanceof java.security.cert.CertPathValidatorException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static Channel await(io.netty.util.concurrent.Future<?> future, Duration timeout, String what) {
         try {
             future.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
@@ -126,7 +140,9 @@ public final class ClientConnector {
             throw new ResponseTimeoutException(what, timeout);
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();
-            throw new ProtocolException("cannot " + what + ": " + cause.getMessage(), cause);
+            String message = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
+            throw new ProtocolException("cannot " + what + ": " + message + (untrustedCertificate(cause) ? UNTRUSTED_HINT : ""),
+                    cause);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new ProtocolException("interrupted during " + what, e);

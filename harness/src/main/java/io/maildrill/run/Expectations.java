@@ -62,6 +62,13 @@ public final class Expectations {
                 throw new IllegalArgumentException(source + ":" + (i + 1) + ": expected SCRIPT-ID REASON, found only '"
                         + parts[0] + "' (every known failure needs its reason)");
             }
+            try {
+                glob(parts[0]);
+            } catch (IllegalArgumentException e) { // PatternSyntaxException among them
+                // checked here, before any script runs, not when the first result is graded
+                throw new IllegalArgumentException(source + ":" + (i + 1) + ": '" + parts[0] + "' is not a script id or glob: "
+                        + e.getMessage().lines().findFirst().orElse(""));
+            }
             entries.add(new KnownFailure(parts[0], parts[1].strip(), i + 1));
         }
         return new Expectations(source, entries);

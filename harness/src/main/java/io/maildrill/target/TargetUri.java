@@ -51,6 +51,17 @@ public final class TargetUri {
             }
             URI uri = toUri(uriText);
             String s = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+            boolean again = switch (s) {
+                case "imap", "imaps" -> imap.isPresent();
+                case "pop3", "pop3s", "pop" -> pop3.isPresent();
+                case "lmtp", "smtp" -> delivery.isPresent();
+                default -> false;
+            };
+            if (again) {
+                throw new TargetException("target '" + text + "': a second " + s + ":// endpoint ('" + uriText
+                        + "'); one target is one server with at most one IMAP, one POP3 and one delivery endpoint"
+                        + " (repeat --target for several servers)");
+            }
             switch (s) {
                 case "imap", "imaps" -> imap = Optional.of(endpoint(uri, uriText, s, "starttls", 143, 993));
                 case "pop3", "pop3s", "pop" -> pop3 = Optional.of(endpoint(uri, uriText, s, "stls", 110, 995));
@@ -98,7 +109,17 @@ public final class TargetUri {
         try {
             URI uri = new URI(text);
             if (uri.getHost() == null) {
+                // java.net.URI takes "host:abc" as a registry authority without a host
+                String authority = uri.getRawAuthority() == null ? "" : uri.getRawAuthority();
+                int colon = authority.lastIndexOf(':');
+                if (colon > 0 && !authority.endsWith("]") && !authority.substring(colon + 1).matches("[0-9]+")) {
+                    throw new TargetException("target URI '" + text + "': port '" + authority.substring(colon + 1)
+                            + "' is not a number (expected scheme://host:port)");
+                }
                 throw new TargetException("target URI '" + text + "': no host (expected scheme://host:port)");
+            }
+            if (uri.getPort() > 65_535) {
+                throw new TargetException("target URI '" + text + "': port " + uri.getPort() + " is out of range (1..65535)");
             }
             return uri;
         } catch (URISyntaxException e) {

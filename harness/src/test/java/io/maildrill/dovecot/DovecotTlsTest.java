@@ -58,7 +58,8 @@ class DovecotTlsTest {
     void untrustedCertificateIsRefusedByDefault() {
         Endpoint imaps = TargetUri.parse(System.getenv("MAILDRILL_DOVECOT_IMAPS"), TlsSettings.VERIFY_DEFAULT).requireImap();
         assertThatThrownBy(() -> ImapSession.connect(imaps, TlsSettings.VERIFY_DEFAULT, transcript(), TIMEOUT).close())
-                .isInstanceOf(ProtocolException.class).hasMessageContaining("TLS");
+                .isInstanceOf(ProtocolException.class).hasMessageContaining("TLS")
+                .hasMessageContaining("--trust FILE.pem").hasMessageContaining("--insecure");
     }
 
     @Test

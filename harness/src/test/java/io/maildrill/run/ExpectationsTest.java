@@ -28,4 +28,11 @@ class ExpectationsTest {
         assertThatThrownBy(() -> Expectations.parse("x.txt", "# c\npop3/a.script\n"))
                 .hasMessageStartingWith("x.txt:2:").hasMessageContaining("needs its reason");
     }
+
+    @Test
+    void aBrokenGlobIsRejectedWhenTheFileIsReadNotWhenTheFirstResultIsGraded() {
+        assertThatThrownBy(() -> Expectations.parse("x.txt", "pop3/a.script  fine\nimap/{deletion/*.script  why\n"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("x.txt:2: 'imap/{deletion/*.script' is not a script id or glob: Missing '}");
+    }
 }

@@ -59,6 +59,14 @@ class TargetUriTest {
         assertThatThrownBy(() -> parse("imaps://127.0.0.1:993?starttls")).hasMessageContaining("implicit TLS");
         assertThatThrownBy(() -> parse("lmtp://127.0.0.1:24")).hasMessageContaining("no IMAP or POP3 endpoint");
         assertThatThrownBy(() -> parse("imap:///nohost")).hasMessageContaining("no host");
+        assertThatThrownBy(() -> parse("imap://127.0.0.1:99999")).isInstanceOf(TargetException.class)
+                .hasMessageContaining("port 99999 is out of range (1..65535)");
+        assertThatThrownBy(() -> parse("imap://127.0.0.1:abc")).isInstanceOf(TargetException.class)
+                .hasMessageContaining("port 'abc' is not a number");
+        assertThatThrownBy(() -> parse("imap://127.0.0.1:143,imap://127.0.0.1:1143")).isInstanceOf(TargetException.class)
+                .hasMessageContaining("a second imap:// endpoint ('imap://127.0.0.1:1143')");
+        assertThatThrownBy(() -> parse("imap://127.0.0.1:143,pop3://127.0.0.1:110,pop3s://127.0.0.1:995"))
+                .hasMessageContaining("a second pop3s:// endpoint");
     }
 
     @Test

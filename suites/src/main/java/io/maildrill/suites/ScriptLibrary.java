@@ -9,7 +9,6 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.URL;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystem;
 import java.nio.file.FileSystemAlreadyExistsException;
 import java.nio.file.FileSystems;
@@ -54,7 +53,8 @@ public final class ScriptLibrary {
     /** Every {@code *.script} below {@code directory}, ids relative to it. */
     public static List<ScriptSource> fromDirectory(Path directory) {
         if (!Files.isDirectory(directory)) {
-            throw new IllegalArgumentException("script directory " + directory + " does not exist");
+            throw new IllegalArgumentException("script directory " + directory
+                    + (Files.exists(directory) ? " is a file, not a directory" : " does not exist"));
         }
         return read(directory);
     }
@@ -79,6 +79,10 @@ public final class ScriptLibrary {
         List<ParsedScript> parsed = new ArrayList<>();
         List<ParseProblem> problems = new ArrayList<>();
         for (ScriptSource source : sources) {
+            if (source.unreadable().isPresent()) {
+                problems.add(source.unreadable().get());
+                continue;
+            }
             try {
                 parsed.add(new ParsedScript(source.id(), ScriptParser.parse(source.id(), source.text())));
             } catch (ScriptParseException e) {
@@ -96,11 +100,11 @@ public final class ScriptLibrary {
             List<ScriptSource> scripts = new ArrayList<>();
             for (Path file : files.filter(p -> p.toString().endsWith(EXTENSION)).sorted().toList()) {
                 String id = root.relativize(file).toString().replace('\\', '/');
-                scripts.add(new ScriptSource(id, Files.readString(file, StandardCharsets.UTF_8), file.toUri()));
+                scripts.add(ScriptSource.of(id, Files.readAllBytes(file), file.toUri()));
             }
             return scripts;
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read scripts under " + root, e);
+            throw new UncheckedIOException("cannot read scripts under " + root + ": " + e, e);
         }
     }
 

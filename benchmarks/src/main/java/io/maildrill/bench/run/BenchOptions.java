@@ -30,6 +30,9 @@ public record BenchOptions(String target, List<String> workloads, boolean baseli
         if (sizes.isEmpty() || threads.isEmpty() || threads.stream().anyMatch(t -> t < 1)) {
             throw new IllegalArgumentException("sizes and threads must be non-empty; threads >= 1");
         }
+        if (forks < 0) {
+            throw new IllegalArgumentException("forks: " + forks + " (expected: 0 or more; 0 runs in this JVM)");
+        }
         if (!forkHeap.matches("[0-9]+[kmgKMG]?")) {
             throw new IllegalArgumentException("fork heap: " + forkHeap + " (expected: e.g. 256m)");
         }

@@ -100,14 +100,33 @@ public final class BenchRunner {
         return new Outcome(results, files, notes);
     }
 
+    /** The workload (method) names the options select, for any thread count; empty when no glob matches. */
+    public static List<String> selectedWorkloads(BenchOptions options) {
+        return benchmarks(List.of(WorkloadGlobs.toRegex(options.workloads())), excludes(options, options.threads().get(0)))
+                .stream().map(BenchRunner::method).distinct().sorted().toList();
+    }
+
+    /** Every workload name there is. */
+    public static List<String> knownWorkloads() {
+        return benchmarks(List.of(".*"), List.of()).stream().map(BenchRunner::method).distinct().sorted().toList();
+    }
+
+    private static java.util.Collection<BenchmarkListEntry> benchmarks(List<String> includes, List<String> excludes) {
+        return BenchmarkList.defaultList().find(OutputFormatFactory.createFormatInstance(System.out, VerboseMode.SILENT),
+                includes, excludes);
+    }
+
+    private static String method(BenchmarkListEntry entry) {
+        String name = entry.getUsername();
+        return name.substring(name.lastIndexOf('.') + 1);
+    }
+
     /** Benchmark and mode pairs that were selected but produced no result at all (every trial threw). */
     static List<String> missing(BenchOptions options, int threads, List<BenchmarkResult> results) {
         Set<String> produced = new HashSet<>();
         results.forEach(r -> produced.add(r.benchmark() + " " + r.mode()));
         List<String> missing = new ArrayList<>();
-        for (BenchmarkListEntry entry : BenchmarkList.defaultList().find(
-                OutputFormatFactory.createFormatInstance(System.out, VerboseMode.SILENT),
-                List.of(WorkloadGlobs.toRegex(options.workloads())), excludes(options, threads))) {
+        for (BenchmarkListEntry entry : benchmarks(List.of(WorkloadGlobs.toRegex(options.workloads())), excludes(options, threads))) {
             String key = entry.getUsername() + " " + entry.getMode().shortLabel();
             if (!produced.contains(key)) {
                 String name = entry.getUsername();
