@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -12,6 +13,12 @@ import java.util.List;
  *
  * <p>Redaction happens on the way in (see {@link CredentialRedactor}), so a password never
  * reaches memory that a report writer could later read.
+ *
+ * <p>Memory is bounded whatever a server sends: of each run of one direction (the octets between
+ * two turns of the conversation, such as a 256 MiB literal) the first {@value #RUN_HEAD_BYTES}
+ * are kept, then only the count, SHA-256 and last {@value #RUN_TAIL_BYTES} octets of the rest
+ * ({@link OmittedBytes}); once {@value #KEPT_BYTES} octets are kept in all, runs keep only that
+ * summary and tail.
  */
 public final class Transcript {
 
@@ -34,14 +41,20 @@ public final class Transcript {
         }
     }
 
-    /** Large payloads (a multi-megabyte literal) are cut to this length plus a marker, to bound memory. */
-    public static final int MAX_ENTRY_BYTES = 64 * 1024;
+    public static final int RUN_HEAD_BYTES = 64 * 1024;
+    public static final int RUN_TAIL_BYTES = 16 * 1024;
+    public static final long KEPT_BYTES = 4L * 1024 * 1024;
 
     private final String sessionName;
     private final Clock clock;
     private final CredentialRedactor redactor;
     private final List<Entry> entries = new ArrayList<>();
     private boolean enabled = true;
+    // the run being recorded: its direction, how much of it is kept, and what is not
+    private Direction runDirection;
+    private long runKept;
+    private long totalKept;
+    private OmittedBytes omitted;
 
     public Transcript(String sessionName, CredentialRedactor redactor) {
         this(sessionName, redactor, Clock.systemUTC());
@@ -74,22 +87,69 @@ public final class Transcript {
 
     public synchronized void clientSent(byte[] bytes) {
         if (enabled) {
-            entries.add(new Entry(clock.instant(), Direction.CLIENT, cap(redactor.redactClientLine(bytes))));
+            record(Direction.CLIENT, redactor.redactClientLine(bytes));
         }
     }
 
     public synchronized void serverSent(byte[] bytes) {
         if (enabled) {
-            entries.add(new Entry(clock.instant(), Direction.SERVER, cap(bytes)));
+            record(Direction.SERVER, bytes);
         }
     }
 
     public synchronized void note(String text) {
+        closeRun();
+        runDirection = null;
         entries.add(new Entry(clock.instant(), Direction.NOTE, text.getBytes(StandardCharsets.UTF_8)));
     }
 
+    private void record(Direction direction, byte[] bytes) {
+        if (direction != runDirection) {
+            closeRun();
+            runDirection = direction;
+        }
+        long room = Math.max(0, Math.min(RUN_HEAD_BYTES - runKept, KEPT_BYTES - totalKept));
+        int keep = (int) Math.min(room, bytes.length);
+        if (keep > 0) {
+            entries.add(new Entry(clock.instant(), direction, keep == bytes.length ? bytes : Arrays.copyOf(bytes, keep)));
+            runKept += keep;
+            totalKept += keep;
+        }
+        if (keep < bytes.length) {
+            if (omitted == null) {
+                omitted = new OmittedBytes(RUN_TAIL_BYTES);
+            }
+            omitted.add(bytes, keep, bytes.length - keep);
+        }
+    }
+
+    /** Ends the current run: what was not kept of it becomes a note and its tail. */
+    private void closeRun() {
+        entries.addAll(pendingSummary());
+        if (omitted != null && !omitted.isEmpty()) {
+            totalKept += RUN_TAIL_BYTES;
+        }
+        omitted = null;
+        runKept = 0;
+    }
+
+    /** The summary and tail of the run in progress, if it has outgrown its head. */
+    private List<Entry> pendingSummary() {
+        if (omitted == null || omitted.isEmpty()) {
+            return List.of();
+        }
+        Instant now = clock.instant();
+        // past twice the budget even tails go: a transcript then holds the notes that something was there
+        boolean withTail = totalKept <= 2 * KEPT_BYTES;
+        Entry note = new Entry(now, Direction.NOTE, ("... " + omitted.describe(withTail)).getBytes(StandardCharsets.UTF_8));
+        return withTail ? List.of(note, new Entry(now, runDirection, omitted.tail())) : List.of(note);
+    }
+
+    /** What was recorded so far, the run in progress summarised as it would be when it ends. */
     public synchronized List<Entry> entries() {
-        return List.copyOf(entries);
+        List<Entry> all = new ArrayList<>(entries);
+        all.addAll(pendingSummary());
+        return all;
     }
 
     /** The last {@code n} lines, rendered as {@code C: }/{@code S: }/{@code #: } lines for failure messages. */
@@ -105,7 +165,7 @@ public final class Transcript {
         // direction first, so a line split across two reads renders as one line.
         StringBuilder run = new StringBuilder();
         Direction runDirection = null;
-        for (Entry e : entries) {
+        for (Entry e : entries()) {
             if (e.direction() != runDirection || e.direction() == Direction.NOTE) {
                 addLines(lines, runDirection, run);
                 run.setLength(0);
@@ -141,16 +201,4 @@ public final class Transcript {
 
     /** How an empty line (a bare line end) is shown after its direction prefix. */
     public static final String EMPTY_LINE = "<empty line>";
-
-    private static byte[] cap(byte[] bytes) {
-        if (bytes.length <= MAX_ENTRY_BYTES) {
-            return bytes;
-        }
-        byte[] marker = ("\r\n[... " + (bytes.length - MAX_ENTRY_BYTES) + " more octets not kept ...]\r\n")
-                .getBytes(StandardCharsets.US_ASCII);
-        byte[] out = new byte[MAX_ENTRY_BYTES + marker.length];
-        System.arraycopy(bytes, 0, out, 0, MAX_ENTRY_BYTES);
-        System.arraycopy(marker, 0, out, MAX_ENTRY_BYTES, marker.length);
-        return out;
-    }
 }

@@ -46,4 +46,53 @@ class TranscriptTest {
         t.clientSent(b("A2 SELECT s3cret\r\n"));
         assertThat(String.join("\n", t.render())).doesNotContain("s3cret").contains("A1 LOGIN user <redacted>");
     }
+
+    private static long keptBytes(Transcript t) {
+        return t.entries().stream().mapToLong(e -> e.bytes().length).sum();
+    }
+
+    @Test
+    void a256MebibyteLiteralKeepsItsHeadItsTailAndItsSizeAndHashOnly() throws Exception {
+        Transcript t = new Transcript("A", new CredentialRedactor());
+        t.clientSent("a1 FETCH 1 BODY[]\r\n".getBytes(StandardCharsets.US_ASCII));
+        t.serverSent("* 1 FETCH (BODY[] {4000000000}\r\n".getBytes(StandardCharsets.US_ASCII));
+        byte[] chunk = new byte[64 * 1024];
+        java.util.Arrays.fill(chunk, (byte) 'x');
+        java.security.MessageDigest sha = java.security.MessageDigest.getInstance("SHA-256");
+        long total = 0;
+        for (int i = 0; i < 4096; i++) { // 256 MiB
+            t.serverSent(chunk);
+            total += chunk.length;
+        }
+        String header = "* 1 FETCH (BODY[] {4000000000}\r\n";
+        int headOfLiteral = Transcript.RUN_HEAD_BYTES - header.length();
+        for (int i = 0; i < 4096; i++) {
+            int skip = i == 0 ? headOfLiteral : 0;
+            if (skip < chunk.length) {
+                sha.update(chunk, skip, chunk.length - skip);
+            }
+        }
+        assertThat(keptBytes(t)).as("while the run goes on").isLessThan(Transcript.RUN_HEAD_BYTES + Transcript.RUN_TAIL_BYTES + 1024);
+        t.clientSent("a2 LOGOUT\r\n".getBytes(StandardCharsets.US_ASCII));
+        assertThat(keptBytes(t)).isLessThan(Transcript.RUN_HEAD_BYTES + Transcript.RUN_TAIL_BYTES + 1024);
+        String rendered = String.join("\n", t.render());
+        assertThat(rendered).contains("C: a1 FETCH 1 BODY[]").contains("S: * 1 FETCH (BODY[] {4000000000}")
+                .contains(String.format(java.util.Locale.ROOT, "#: ... %,d more octets not kept (SHA-256 %s); the last 16,384 of them follow",
+                        total - headOfLiteral, java.util.HexFormat.of().formatHex(sha.digest())))
+                .endsWith("C: a2 LOGOUT");
+    }
+
+    @Test
+    void manyLongRunsStayWithinTheWholeTranscriptsBudget() {
+        Transcript t = new Transcript("A", new CredentialRedactor());
+        byte[] reply = new byte[200 * 1024];
+        java.util.Arrays.fill(reply, (byte) 'y');
+        for (int i = 0; i < 500; i++) {
+            t.clientSent(("a" + i + " NOOP\r\n").getBytes(StandardCharsets.US_ASCII));
+            t.serverSent(reply);
+        }
+        assertThat(keptBytes(t)).isLessThanOrEqualTo(2 * Transcript.KEPT_BYTES + Transcript.RUN_TAIL_BYTES + 64 * 1024);
+        assertThat(t.render()).last().asString().startsWith("#: ... 204,800 more octets not kept (SHA-256 ").doesNotContain("follow");
+        assertThat(t.render()).contains("S: " + "y".repeat(200 * 1024).substring(0, 64 * 1024));
+    }
 }
