@@ -156,7 +156,7 @@ public final class BenchCommand implements Callable<Integer> {
                 WorkloadGlobs.toRegex(globs); // a bad glob is named here
             }
             return new BenchOptions(spec, globs, !noBaseline, sizeList, threads, profile, quick, reportDir.toPath(), forkHeap, forks,
-                    props);
+                    props, java.util.Optional.empty());
         } catch (IllegalArgumentException e) {
             throw new UserError(e.getMessage());
         }

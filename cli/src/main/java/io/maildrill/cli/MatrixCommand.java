@@ -1,6 +1,7 @@
 package io.maildrill.cli;
 
 import io.maildrill.bench.report.BenchReportWriter;
+import io.maildrill.bench.run.BenchOptions;
 import io.maildrill.bench.run.BenchRunner;
 import io.maildrill.bench.run.ServerComparison;
 import io.maildrill.report.escape.VisibleText;
@@ -16,6 +17,8 @@ import io.maildrill.target.Account;
 import io.maildrill.target.TargetException;
 import java.io.File;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -158,8 +161,14 @@ final class MatrixCommand implements Callable<Integer> {
                 + String.join(", ", users) + ", report " + root.resolve(link) + ")");
         out.flush();
         try {
-            BenchRunner.Outcome outcome = BenchRunner.run(ServerComparison.options(server.name(), users, root.resolve(dir)), System.out);
-            return ServerComparison.figures(outcome.results(), link);
+            BenchOptions options = ServerComparison.options(server.name(), users, root.resolve(dir));
+            BenchRunner.Outcome outcome = BenchRunner.run(options, new PrintStream(OutputStream.nullOutputStream()));
+            Path jmhLog = options.jmhLog().orElseThrow();
+            List<String> jmhOutput = Files.exists(jmhLog) ? Files.readAllLines(jmhLog, StandardCharsets.UTF_8) : List.of();
+            ServerPerformance figures = ServerComparison.figures(outcome.results(), jmhOutput, link);
+            figures.figures().forEach(f -> out.println("  " + f.measure() + ": " + f.text()
+                    + f.whyNone().map(why -> " (" + VisibleText.of(why) + ")").orElse("")));
+            return figures;
         } catch (IOException | RunnerException e) {
             String problem = e instanceof RunnerException r ? BenchCommand.runnerProblem(r) : String.valueOf(e.getMessage());
             out.println("matrix: " + server.name() + ": benchmarks not run: " + VisibleText.of(problem));

@@ -3,6 +3,7 @@ package io.maildrill.provision;
 import io.maildrill.imap.ImapCompletion;
 import io.maildrill.imap.ImapSession;
 import io.maildrill.net.Endpoint;
+import io.maildrill.net.ProtocolException;
 import io.maildrill.net.TlsSettings;
 import io.maildrill.target.Account;
 import io.maildrill.transcript.CredentialRedactor;
@@ -17,11 +18,18 @@ import java.util.concurrent.atomic.AtomicLong;
  * APPENDs ({@link ImapSession#appendPipelined}: LITERAL+ and MULTIAPPEND when the server offers
  * them). Connections take batches of consecutive messages, so with more than one connection the
  * mailbox order interleaves batches; use one connection when sequence order must equal source order.
+ *
+ * <p>A server that refuses or drops pipelined or parallel APPENDs (James 3.8 closes the connection
+ * on pipelined LITERAL+ APPENDs; Mailutils 3.15 answers concurrent ones with NO [TRYCREATE]) still
+ * gets its mailbox: the load is done again, emptied first, on one connection, one APPEND at a time
+ * with synchronizing literals, and the result's method says why.
  */
 public final class ImapAppendProvisioner implements Provisioner {
 
     /** Messages handed to one connection at a time: large enough to keep the pipeline full. */
     static final int BATCH = 256;
+    /** Before the one-at-a-time load: a server may still be storing what a dropped connection sent. */
+    private static final Duration SETTLE = Duration.ofSeconds(1);
 
     private final Endpoint endpoint;
     private final TlsSettings tls;
@@ -49,6 +57,47 @@ public final class ImapAppendProvisioner implements Provisioner {
         try (ImapSession first = open(account)) {
             createIfMissing(first, mailbox);
         }
+        try {
+            return fillInParallel(account, mailbox, messages, progress, started);
+        } catch (ProvisionException | ProtocolException e) {
+            String why = e.getMessage();
+            try {
+                return fillOneAtATime(account, mailbox, messages, started, why);
+            } catch (ProvisionException | ProtocolException again) {
+                throw new ProvisionException("APPEND to " + mailbox + " failed pipelined (" + why + ") and one at a time ("
+                        + again.getMessage() + ")", again);
+            }
+        }
+    }
+
+    private ProvisionResult fillOneAtATime(Account account, String mailbox, MessageSource messages, long started, String why) {
+        try {
+            Thread.sleep(SETTLE.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ProvisionException("interrupted during APPEND to " + mailbox, e);
+        }
+        long octets = 0;
+        try (ImapSession session = open(account)) {
+            if (session.select(mailbox).exists().orElse(0) > 0) {
+                session.execute("STORE 1:* +FLAGS.SILENT (\\Deleted)");
+                session.execute("EXPUNGE");
+            }
+            session.useSynchronizingLiterals();
+            for (long i = 0; i < messages.count(); i++) {
+                byte[] message = messages.message(i);
+                session.append(mailbox, List.of(), message);
+                octets += message.length;
+            }
+        } catch (io.maildrill.imap.ImapCommandException e) {
+            throw new ProvisionException(e.getMessage(), e);
+        }
+        return new ProvisionResult(messages.count(), octets, Duration.ofNanos(System.nanoTime() - started),
+                "IMAP APPEND, one at a time (the pipelined load failed: " + why + ")");
+    }
+
+    private ProvisionResult fillInParallel(Account account, String mailbox, MessageSource messages, ProvisionProgress progress,
+                                           long started) {
         AtomicLong nextBatch = new AtomicLong();
         AtomicLong octets = new AtomicLong();
         ParallelConnections.run(connections, "maildrill-append", "APPEND to " + mailbox, () -> {

@@ -3,6 +3,7 @@ package io.maildrill.provision;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.maildrill.faults.LiteralPlusDroppingProxy;
 import io.maildrill.target.Account;
 import io.maildrill.target.EmbeddedGreenMail;
 import jakarta.mail.internet.MimeMessage;
@@ -73,5 +74,19 @@ class ProvisionerGreenMailTest {
         var folder = server.greenMail().getManagers().getImapHostManager()
                 .getFolder(server.greenMail().getUserManager().getUser("user2"), "Fixture-1");
         assertThat(folder.getMessageCount()).isEqualTo(25);
+    }
+
+    @Test
+    void aServerThatDropsPipelinedAppendsStillGetsItsMailboxOneAppendAtATime() throws Exception {
+        try (LiteralPlusDroppingProxy proxy = new LiteralPlusDroppingProxy(server.target())) {
+            Account user1 = server.target().account(1);
+            ProvisionResult result = new ImapAppendProvisioner(proxy.target().requireImap(), proxy.target().tls(), 2,
+                    Duration.ofSeconds(10)).fill(user1, "Archive", SOURCE, ProvisionProgress.NONE);
+            assertThat(result.messages()).isEqualTo(25);
+            assertThat(result.method()).startsWith("IMAP APPEND, one at a time (the pipelined load failed: ");
+            assertThat(server.greenMail().getManagers().getImapHostManager()
+                    .getFolder(server.greenMail().getUserManager().getUser(user1.user()), "Archive").getMessageCount())
+                    .as("exactly the source, nothing doubled by the dropped attempt").isEqualTo(25);
+        }
     }
 }

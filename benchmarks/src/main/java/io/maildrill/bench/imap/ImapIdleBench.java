@@ -58,7 +58,7 @@ public class ImapIdleBench {
         @Setup(Level.Trial)
         public void open(ImapIdleBench bench) {
             server = BenchTargets.resolve(bench.target);
-            mailbox = "bench-idle-" + ProcessHandle.current().pid() + "-" + THREADS.incrementAndGet();
+            mailbox = server.mailbox("bench-idle-" + ProcessHandle.current().pid() + "-" + THREADS.incrementAndGet());
             message = Fixture.of(1, "tiny").corpus().message(0).bytes();
             actor = Sessions.imap(server, server.readerAccount());
             actor.execute(ImapCommand.builder("CREATE").arg(mailbox).build());

@@ -51,7 +51,7 @@ public class ImapWriteBench {
         @Setup(Level.Trial)
         public void open(ImapMailbox box) {
             session = Sessions.imapIn(box.server, box.server.readerAccount(), box.mailbox, false);
-            scratch = "bench-append-" + ProcessHandle.current().pid() + "-" + THREADS.incrementAndGet();
+            scratch = box.server.mailbox("bench-append-" + ProcessHandle.current().pid() + "-" + THREADS.incrementAndGet());
             Corpus corpus = io.maildrill.bench.support.Fixture.of(64, "tiny").corpus();
             messages = corpus.stream().map(m -> m.bytes()).toList();
             session.execute("CREATE \"" + scratch + "\"");

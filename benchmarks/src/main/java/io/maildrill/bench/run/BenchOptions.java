@@ -3,6 +3,7 @@ package io.maildrill.bench.run;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * What {@code maildrill bench} was asked to run.
@@ -18,9 +19,11 @@ import java.util.Map;
  * @param forkHeap     -Xmx of the forked benchmark JVMs, e.g. "512m"
  * @param forks        JVM forks per benchmark (0 runs in this JVM, for tests)
  * @param forkProperties system properties handed to forks (accounts, TLS; never a password)
+ * @param jmhLog       where JMH's own progress output goes instead of the console, if anywhere
  */
 public record BenchOptions(String target, List<String> workloads, boolean baselines, List<Integer> sizes, List<Integer> threads, String profile,
-                           boolean quick, Path reportDir, String forkHeap, int forks, Map<String, String> forkProperties) {
+                           boolean quick, Path reportDir, String forkHeap, int forks, Map<String, String> forkProperties,
+                           Optional<Path> jmhLog) {
 
     public BenchOptions {
         workloads = List.copyOf(workloads);

@@ -160,6 +160,7 @@ public final class BenchRunner {
                 .param(BenchParams.TARGET, options.target())
                 .param(BenchParams.MAILBOX_SIZE, String.valueOf(size))
                 .param(BenchParams.PROFILE, options.profile());
+        options.jmhLog().ifPresent(log -> b.output(log.toString()));
         excludes(options, threads).forEach(b::exclude);
         if (options.quick()) {
             b.warmupIterations(1).warmupTime(TimeValue.seconds(1)).measurementIterations(2).measurementTime(TimeValue.seconds(1))

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.function.ToDoubleFunction;
 
@@ -46,19 +47,29 @@ public final class ServerComparison {
     public static BenchOptions options(String server, List<String> users, Path reportDir) {
         return new BenchOptions(server, MEASURES.stream().map(Measure::workload).distinct().toList(), false,
                 List.of(MAILBOX_SIZE), List.of(1), "tiny", true, reportDir, "512m", 1,
-                Map.of(BenchProperties.USERS, String.join(",", users), BenchProperties.TEST_ACCOUNTS, "true"));
+                Map.of(BenchProperties.USERS, String.join(",", users), BenchProperties.TEST_ACCOUNTS, "true"),
+                Optional.of(reportDir.resolve(JMH_LOG)));
     }
 
-    /** The figures of one server's run; a measure whose benchmark produced nothing has no value. */
-    public static ServerPerformance figures(List<BenchmarkResult> results, String reportLink) {
+    /** JMH's console output of the run, beside its report: the matrix console stays readable. */
+    public static final String JMH_LOG = "jmh-output.txt";
+
+    /**
+     * The figures of one server's run; a measure whose benchmark produced nothing has no value,
+     * and the reason JMH's output gives for it ({@code jmhOutput}: the lines of {@value #JMH_LOG}).
+     */
+    public static ServerPerformance figures(List<BenchmarkResult> results, List<String> jmhOutput, String reportLink) {
+        Map<String, String> failures = JmhFailures.firstPerWorkload(jmhOutput);
         List<ServerPerformance.Figure> figures = new ArrayList<>();
         for (Measure m : MEASURES) {
             OptionalDouble value = results.stream()
                     .filter(r -> r.benchmark().endsWith("." + m.workload()) && r.mode().equals(m.mode()))
                     .filter(r -> !"jakarta".equals(r.params().get(BenchmarkResult.CLIENT_PARAM)))
                     .mapToDouble(m.reading()).filter(Double::isFinite).findFirst();
-            figures.add(new ServerPerformance.Figure(m.label(), m.unit(), m.higherIsBetter(), value));
+            figures.add(value.isPresent() ? ServerPerformance.Figure.of(m.label(), m.unit(), m.higherIsBetter(), value.getAsDouble())
+                    : ServerPerformance.Figure.none(m.label(), m.unit(), m.higherIsBetter(),
+                            Optional.ofNullable(failures.get(m.workload()))));
         }
-        return new ServerPerformance(MAILBOX_SIZE, figures, reportLink, java.util.Optional.empty());
+        return new ServerPerformance(MAILBOX_SIZE, figures, reportLink, Optional.empty());
     }
 }

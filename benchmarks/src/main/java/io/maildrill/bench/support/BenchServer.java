@@ -14,10 +14,17 @@ import java.util.Optional;
  * role uses, and the fastest provisioner that reaches it (GreenMail's store API when the server is
  * embedded in this JVM, pipelined IMAP APPEND otherwise).
  *
- * @param target   endpoints, TLS settings and accounts
- * @param embedded the in-process GreenMail when the target is {@code embedded}
+ * @param target    endpoints, TLS settings and accounts
+ * @param embedded  the in-process GreenMail when the target is {@code embedded}
+ * @param namespace the reader account's personal namespace prefix ({@code "INBOX."} on Courier, else
+ *                  usually empty): every mailbox a benchmark creates goes under it
  */
-public record BenchServer(Target target, Optional<EmbeddedGreenMail> embedded) {
+public record BenchServer(Target target, Optional<EmbeddedGreenMail> embedded, String namespace) {
+
+    /** {@code name} as a mailbox the benchmarks may create on this server. */
+    public String mailbox(String name) {
+        return namespace + name;
+    }
 
     /** Connections the IMAP provisioner uses: enough to keep a 2-core server busy. */
     public static final int PROVISION_CONNECTIONS = 4;

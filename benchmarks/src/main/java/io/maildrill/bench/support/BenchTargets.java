@@ -1,6 +1,9 @@
 package io.maildrill.bench.support;
 
+import io.maildrill.imap.ImapCompletion;
+import io.maildrill.imap.ImapSession;
 import io.maildrill.net.TlsSettings;
+import io.maildrill.target.CapabilityDiscovery;
 import io.maildrill.target.Credentials;
 import io.maildrill.target.EmbeddedGreenMail;
 import io.maildrill.target.ServerStateFile;
@@ -9,7 +12,9 @@ import io.maildrill.target.TargetUri;
 import java.io.File;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 /**
@@ -31,6 +36,7 @@ public final class BenchTargets {
     private static final Pattern SERVER_NAME = Pattern.compile("[a-z][a-z0-9-]*");
     private static final List<String> LOCAL_SERVER_USERS = List.of("user4", "user5");
 
+    private static final Map<String, String> NAMESPACES = new ConcurrentHashMap<>();
     private static EmbeddedGreenMail embedded;
 
     private BenchTargets() {
@@ -41,18 +47,32 @@ public final class BenchTargets {
             if (embedded == null) {
                 embedded = EmbeddedGreenMail.start(2);
             }
-            return new BenchServer(embedded.target(), Optional.of(embedded));
+            return new BenchServer(embedded.target(), Optional.of(embedded), "");
         }
         if (isServerName(spec)) {
-            return new BenchServer(ServerStateFile.of(spec, System.getenv())
-                    .target(System.getenv(), String.join(",", users().orElse(LOCAL_SERVER_USERS))), Optional.empty());
+            return withNamespace(spec, ServerStateFile.of(spec, System.getenv())
+                    .target(System.getenv(), String.join(",", users().orElse(LOCAL_SERVER_USERS))));
         }
         Target target = TargetUri.parse(spec, tls());
         List<String> users = users().orElse(List.of("user1", "user2"));
         String variable = System.getProperty(BenchProperties.PASSWORD_ENV, "MAILDRILL_PASSWORD");
         boolean testAccounts = Boolean.getBoolean(BenchProperties.TEST_ACCOUNTS);
-        return new BenchServer(target.withAccounts(Credentials.fromEnvironment(users, variable, System.getenv(), testAccounts)),
-                Optional.empty());
+        return withNamespace(spec, target.withAccounts(Credentials.fromEnvironment(users, variable, System.getenv(), testAccounts)));
+    }
+
+    /** The server with its personal namespace, asked once per JVM and target (one login, NAMESPACE). */
+    private static BenchServer withNamespace(String spec, Target target) {
+        String namespace = NAMESPACES.computeIfAbsent(spec, s -> target.imap().map(endpoint -> {
+            try (ImapSession session = ImapSession.connect(endpoint, target.tls(), Sessions.silentTranscript("bench-namespace"),
+                    BenchServer.TIMEOUT)) {
+                ImapCompletion login = session.login(target.account(1).user(), target.account(1).password());
+                if (!login.ok()) {
+                    throw new IllegalStateException("IMAP login as " + target.account(1).user() + " refused: " + login.tagged().text());
+                }
+                return CapabilityDiscovery.personalNamespace(session, session.capability());
+            }
+        }).orElse(""));
+        return new BenchServer(target, Optional.empty(), namespace);
     }
 
     /** Stops the embedded GreenMail, for in-process runs (tests) that outlive the benchmark. */

@@ -24,6 +24,9 @@ public record Fixture(int size, String profile, long seed) {
         return new Fixture(size, profile, DEFAULT_SEED);
     }
 
+    /** Every POP3 marker's name starts so; a new corpus deletes the old markers by this prefix. */
+    static final String POP3_MARKER_PREFIX = "bench-pop3-marker-";
+
     public Corpus corpus() {
         return Corpus.of(CorpusSpec.realistic(seed, size).withSizeProfile(SizeProfile.named(profile)));
     }
@@ -35,6 +38,6 @@ public record Fixture(int size, String profile, long seed) {
 
     /** Name of the empty mailbox that marks a POP3 INBOX as holding this corpus. */
     public String pop3MarkerName() {
-        return "bench-pop3-marker-" + size + "-" + profile.toLowerCase(Locale.ROOT) + "-" + seed;
+        return POP3_MARKER_PREFIX + size + "-" + profile.toLowerCase(Locale.ROOT) + "-" + seed;
     }
 }

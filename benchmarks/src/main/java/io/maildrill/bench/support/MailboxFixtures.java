@@ -26,7 +26,7 @@ public final class MailboxFixtures {
     /** Makes sure the reader account has the fixture's mailbox; returns its name. */
     public static String ensureImapMailbox(BenchServer server, Fixture fixture) {
         Account account = server.readerAccount();
-        String mailbox = fixture.mailboxName();
+        String mailbox = server.mailbox(fixture.mailboxName());
         try (ImapSession session = Sessions.imap(server, account)) {
             SelectResult existing = session.examine(mailbox);
             if (existing.ok() && existing.exists().orElse(-1) == fixture.size()) {
@@ -45,21 +45,22 @@ public final class MailboxFixtures {
     /** Makes sure the reader account's INBOX holds exactly the fixture (for POP3). */
     public static void ensurePop3Inbox(BenchServer server, Fixture fixture) {
         Account account = server.readerAccount();
+        String marker = server.mailbox(fixture.pop3MarkerName());
         try (ImapSession session = Sessions.imap(server, account)) {
-            boolean marked = session.examine(fixture.pop3MarkerName()).ok();
+            boolean marked = session.examine(marker).ok();
             SelectResult inbox = session.examine("INBOX");
             if (marked && inbox.exists().orElse(-1) == fixture.size()) {
                 return;
             }
-            ImapCompletion markers = session.execute("LIST \"\" \"bench-pop3-marker-*\"");
+            ImapCompletion markers = session.execute(ImapCommand.builder("LIST").arg("").arg(server.mailbox(Fixture.POP3_MARKER_PREFIX + "*"))
+                    .build());
             for (ImapResponse.Listing listing : markers.untagged(ImapResponse.Listing.class)) {
                 session.execute(ImapCommand.builder("DELETE").arg(listing.name()).build());
             }
         }
         fillInbox(server, account, fixture);
         try (ImapSession session = Sessions.imap(server, account)) {
-            requireOk(session.execute(ImapCommand.builder("CREATE").arg(fixture.pop3MarkerName()).build()),
-                    "CREATE " + fixture.pop3MarkerName());
+            requireOk(session.execute(ImapCommand.builder("CREATE").arg(marker).build()), "CREATE " + marker);
         }
     }
 

@@ -34,7 +34,7 @@ class BenchRunnerSmokeTest {
     @Test
     void tinyRunAgainstEmbeddedGreenMailWritesParseableResults() throws Exception {
         BenchOptions options = new BenchOptions(BenchTargets.EMBEDDED, List.of("imapHeaders", "pop3Uidl"), true, List.of(50), List.of(1),
-                "tiny", true, dir, "256m", 0, Map.of());
+                "tiny", true, dir, "256m", 0, Map.of(), java.util.Optional.empty());
         ByteArrayOutputStream console = new ByteArrayOutputStream();
 
         BenchRunner.Outcome outcome = BenchRunner.run(options, new PrintStream(console, true, StandardCharsets.UTF_8));

@@ -28,7 +28,16 @@ class ServerComparisonTest {
                 result("io.maildrill.bench.imap.ImapReadBench.imapHeaders", "maildrill", "thrpt", 35_273, Map.of()),
                 result("io.maildrill.bench.pop3.Pop3ReadBench.pop3RetrAll", "maildrill", "thrpt", 21_420, Map.of()),
                 result("io.maildrill.bench.imap.ImapIdleBench.imapIdleAppend", "maildrill", "sample", 512, Map.of("p0.50", 511.0)));
-        ServerPerformance p = ServerComparison.figures(results, "dovecot-bench/benchmarks.html");
+        List<String> jmhOutput = List.of(
+                "# Benchmark: io.maildrill.bench.imap.ImapWriteBench.imapAppend",
+                "# Run progress: 20.00% complete, ETA 00:01:00",
+                "# Warmup Iteration   1: <failure>",
+                "",
+                "io.maildrill.provision.ProvisionException: APPEND refused near message 256: NO APPEND [TRYCREATE] failed",
+                "\tat io.maildrill.provision.ImapAppendProvisioner.requireAllOk(ImapAppendProvisioner.java:104)",
+                "# Benchmark: io.maildrill.bench.imap.ImapIdleBench.imapIdleStore",
+                "# Warmup Iteration   1: 3.1 ms/op");
+        ServerPerformance p = ServerComparison.figures(results, jmhOutput, "dovecot-bench/benchmarks.html");
         assertThat(p.figures()).extracting(Figure::measure).containsExactly(
                 "headers-only listing (FETCH 1:* BODY.PEEK[HEADER])", "IMAP APPEND, one message per command",
                 "POP3 RETR of every message", "IDLE: EXISTS after another session's APPEND (median)",
@@ -36,6 +45,9 @@ class ServerComparisonTest {
         assertThat(p.figures()).extracting(Figure::text).containsExactly("35,273 msgs/s", "no result", "21,420 msgs/s", "511 ms",
                 "no result");
         assertThat(p.figures().get(3).higherIsBetter()).isFalse();
+        assertThat(p.figures().get(1).whyNone()).hasValue(
+                "io.maildrill.provision.ProvisionException: APPEND refused near message 256: NO APPEND [TRYCREATE] failed");
+        assertThat(p.figures().get(4).whyNone()).as("no failure line for it").isEmpty();
         assertThat(p.mailboxSize()).isEqualTo(10_000);
         assertThat(p.problem()).isEmpty();
     }
@@ -51,6 +63,7 @@ class ServerComparisonTest {
         assertThat(options.sizes()).containsExactly(ServerComparison.MAILBOX_SIZE);
         assertThat(options.forkProperties()).containsOnlyKeys(BenchProperties.USERS, BenchProperties.TEST_ACCOUNTS)
                 .containsEntry(BenchProperties.USERS, "user1,user2");
+        assertThat(options.jmhLog()).hasValue(Path.of("out/cyrus-bench", ServerComparison.JMH_LOG));
         List<String> selected = BenchRunner.missing(options, 1, List.of());
         assertThat(selected).as("what JMH would run, as 'not produced' before any result").isNotEmpty()
                 .noneMatch(name -> name.startsWith("Jakarta")).anyMatch(name -> name.startsWith("ImapIdleBench.imapIdleStore"));

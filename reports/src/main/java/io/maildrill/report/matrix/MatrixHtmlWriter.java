@@ -102,7 +102,8 @@ public final class MatrixHtmlWriter {
         for (String measure : matrix.performanceMeasures()) {
             html.append("<tr><td>").append(escape(measure)).append("</td>");
             for (ServerColumn s : matrix.servers()) {
-                String why = s.performance().flatMap(ServerPerformance::problem).orElse("");
+                String why = s.performance().flatMap(ServerPerformance::problem).or(() -> s.performance()
+                        .flatMap(p -> p.figure(measure)).flatMap(ServerPerformance.Figure::whyNone)).orElse("");
                 html.append("<td class=\"n\" title=\"").append(escape(why)).append("\">")
                         .append(escape(ConformanceMatrix.performanceCell(s, measure))).append("</td>");
             }

@@ -33,6 +33,7 @@ public final class MatrixJsonWriter {
                 figure.put("value", f.value().getAsDouble());
             } else {
                 figure.putNull("value");
+                f.whyNone().ifPresent(why -> figure.put("whyNone", why));
             }
         }
     }

@@ -85,9 +85,16 @@ public final class MatrixMarkdownWriter {
             matrix.servers().forEach(s -> md.append(' ').append(MarkdownText.text(ConformanceMatrix.performanceCell(s, measure))).append(" |"));
             md.append('\n');
         }
+        StringBuilder notes = new StringBuilder();
         for (ServerColumn s : matrix.servers()) {
-            s.performance().flatMap(ServerPerformance::problem).ifPresent(p -> md.append("\n").append(MarkdownText.text(s.name()))
+            s.performance().flatMap(ServerPerformance::problem).ifPresent(p -> notes.append("- ").append(MarkdownText.text(s.name()))
                     .append(": benchmarks not run: ").append(MarkdownText.text(p)).append('\n'));
+            s.performance().ifPresent(p -> p.figures().forEach(f -> f.whyNone().ifPresent(why -> notes.append("- ")
+                    .append(MarkdownText.text(s.name())).append(", ").append(MarkdownText.text(f.measure())).append(": no result: ")
+                    .append(MarkdownText.text(why)).append('\n'))));
+        }
+        if (!notes.isEmpty()) {
+            md.append('\n').append(notes);
         }
         return md.toString();
     }

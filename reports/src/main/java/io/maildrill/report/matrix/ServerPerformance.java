@@ -22,14 +22,24 @@ public record ServerPerformance(int mailboxSize, List<Figure> figures, String re
      * @param measure        what was measured, e.g. "headers-only listing (FETCH 1:* BODY.PEEK[HEADER])"
      * @param unit           "msgs/s", "ms"
      * @param higherIsBetter true for rates, false for latencies
-     * @param value          the figure, empty when the benchmark threw (its report says why)
+     * @param value          the figure, empty when the benchmark threw
+     * @param whyNone        without a value: what the benchmark threw (a timeout, a refusal), when known
      */
-    public record Figure(String measure, String unit, boolean higherIsBetter, OptionalDouble value) {
+    public record Figure(String measure, String unit, boolean higherIsBetter, OptionalDouble value, Optional<String> whyNone) {
 
         public Figure {
             Objects.requireNonNull(measure, "measure");
             Objects.requireNonNull(unit, "unit");
             Objects.requireNonNull(value, "value");
+            Objects.requireNonNull(whyNone, "whyNone");
+        }
+
+        public static Figure of(String measure, String unit, boolean higherIsBetter, double value) {
+            return new Figure(measure, unit, higherIsBetter, OptionalDouble.of(value), Optional.empty());
+        }
+
+        public static Figure none(String measure, String unit, boolean higherIsBetter, Optional<String> why) {
+            return new Figure(measure, unit, higherIsBetter, OptionalDouble.empty(), why);
         }
 
         /** "35,273 msgs/s", "0.51 ms"; "no result" without a value. */

@@ -14,7 +14,6 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.OptionalDouble;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -88,12 +87,12 @@ class ConformanceMatrixTest {
     private static ConformanceMatrix withPerformance() {
         ConformanceMatrix m = matrix();
         ServerPerformance alpha = new ServerPerformance(10_000, List.of(
-                new ServerPerformance.Figure("listing", "msgs/s", true, OptionalDouble.of(35273.4)),
-                new ServerPerformance.Figure("IDLE latency", "ms", false, OptionalDouble.of(0.512))), "alpha-bench/benchmarks.html",
+                ServerPerformance.Figure.of("listing", "msgs/s", true, 35273.4),
+                ServerPerformance.Figure.of("IDLE latency", "ms", false, 0.512)), "alpha-bench/benchmarks.html",
                 Optional.empty());
         ServerPerformance beta = new ServerPerformance(10_000, List.of(
-                new ServerPerformance.Figure("listing", "msgs/s", true, OptionalDouble.empty()),
-                new ServerPerformance.Figure("IDLE latency", "ms", false, OptionalDouble.of(12.34))), "beta-bench/benchmarks.html",
+                ServerPerformance.Figure.none("listing", "msgs/s", true, Optional.of("APPEND refused: NO [TRYCREATE]")),
+                ServerPerformance.Figure.of("IDLE latency", "ms", false, 12.34)), "beta-bench/benchmarks.html",
                 Optional.empty());
         return new ConformanceMatrix(m.generatedAt(), List.of(m.servers().get(0).withPerformance(alpha),
                 m.servers().get(1).withPerformance(beta), m.servers().get(2)));
@@ -108,12 +107,14 @@ class ConformanceMatrixTest {
         String md = MatrixMarkdownWriter.summary(m);
         assertThat(md).contains("10,000 messages")
                 .contains("| listing | 35,273 msgs/s | no result | — |")
-                .contains("| IDLE latency | 0.51 ms | 12.3 ms | — |");
+                .contains("| IDLE latency | 0.51 ms | 12.3 ms | — |")
+                .contains("- beta, listing: no result: APPEND refused: NO \\[TRYCREATE\\]");
         JsonNode alpha = new ObjectMapper().readTree(MatrixJsonWriter.write(m)).get("servers").get(0).get("performance");
         assertThat(alpha.get("report").asText()).isEqualTo("alpha-bench/benchmarks.html");
         assertThat(alpha.get("figures").get(0).get("value").asDouble()).isEqualTo(35273.4);
         JsonNode beta = new ObjectMapper().readTree(MatrixJsonWriter.write(m)).get("servers").get(1).get("performance");
         assertThat(beta.get("figures").get(0).get("value").isNull()).isTrue();
+        assertThat(beta.get("figures").get(0).get("whyNone").asText()).isEqualTo("APPEND refused: NO [TRYCREATE]");
         assertThat(MatrixHtmlWriter.write(m)).contains("<h2 id=\"performance\">Performance</h2>")
                 .contains("<a href=\"alpha-bench/benchmarks.html\">alpha 1.0</a>").contains(">35,273 msgs/s</td>");
     }
