@@ -76,6 +76,10 @@ public final class BenchCommand implements Callable<Integer> {
             description = "JVM forks per benchmark; 0 runs in this JVM (no isolation). Default: ${DEFAULT-VALUE}.")
     int forks;
 
+    @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "60",
+            description = "Bound on every wait for the server, in maildrill's client and Jakarta Mail's (default: ${DEFAULT-VALUE}).")
+    int timeoutSeconds;
+
     @Option(names = "--no-baseline", negatable = false,
             description = "Leave out the Jakarta Mail baselines (only maildrill's own client is measured).")
     boolean noBaseline;
@@ -96,9 +100,12 @@ public final class BenchCommand implements Callable<Integer> {
             throw new UserError("no workload matches " + String.join(",", options.workloads()) + " (known: "
                     + String.join(", ", BenchRunner.knownWorkloads()) + ")");
         }
-        boolean measured;
+        boolean complete = true;
         try {
-            measured = jmh && !BenchRunner.run(options, System.out).results().isEmpty();
+            if (jmh) {
+                // a benchmark that threw (wrong bytes, a refusal, a timeout) is a failed run, not a quiet gap
+                complete = BenchRunner.run(options, System.out).withoutResult().isEmpty();
+            }
         } catch (RunnerException e) {
             throw new UserError(runnerProblem(e));
         }
@@ -109,7 +116,7 @@ public final class BenchCommand implements Callable<Integer> {
             Files.createDirectories(options.reportDir());
             Files.writeString(md, table, StandardCharsets.UTF_8);
         }
-        return measured || (!jmh && secondComputer) ? ExitCodes.OK : ExitCodes.FAILURES;
+        return (jmh || secondComputer) && complete ? ExitCodes.OK : ExitCodes.FAILURES;
     }
 
     /** The options as given, validated; forks receive accounts and TLS settings, never the password itself. */
@@ -122,6 +129,10 @@ public final class BenchCommand implements Callable<Integer> {
         }
         String spec = target.hasTargets() ? target.targets.get(0) : BenchTargets.EMBEDDED;
         Map<String, String> props = new LinkedHashMap<>();
+        if (timeoutSeconds < 1) {
+            throw new UserError("--timeout must be at least 1 second");
+        }
+        props.put(BenchProperties.TIMEOUT_SECONDS, Integer.toString(timeoutSeconds));
         if (!spec.equals(BenchTargets.EMBEDDED) && !BenchTargets.isServerName(spec)) {
             TargetUri.parse(spec, target.tls()); // a bad URI fails here, not in every fork
             if (!env.containsKey(target.passwordEnv)) {

@@ -30,7 +30,9 @@ class BenchCommandTest {
         assertThat(options.profile()).isEqualTo("tiny");
         assertThat(options.forks()).isEqualTo(1);
         assertThat(options.reportDir()).isEqualTo(Path.of("maildrill-bench"));
-        assertThat(options.forkProperties()).isEmpty();
+        assertThat(options.forkProperties()).containsOnly(java.util.Map.entry(BenchProperties.TIMEOUT_SECONDS, "60"));
+        assertThat(parse("--timeout", "5").options(Map.of()).forkProperties()).containsEntry(BenchProperties.TIMEOUT_SECONDS, "5");
+        assertThatThrownBy(() -> parse("--timeout", "0").options(Map.of())).isInstanceOf(UserError.class);
     }
 
     @Test

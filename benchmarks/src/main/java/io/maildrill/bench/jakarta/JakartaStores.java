@@ -32,8 +32,10 @@ final class JakartaStores {
         Properties props = new Properties();
         props.setProperty("mail." + protocol + ".host", endpoint.host());
         props.setProperty("mail." + protocol + ".port", Integer.toString(endpoint.port()));
-        props.setProperty("mail." + protocol + ".connectiontimeout", "60000");
-        props.setProperty("mail." + protocol + ".timeout", "60000");
+        // the same bound as maildrill's own client: --timeout reaches both sides of a comparison
+        String millis = Long.toString(io.maildrill.bench.support.BenchServer.TIMEOUT.toMillis());
+        props.setProperty("mail." + protocol + ".connectiontimeout", millis);
+        props.setProperty("mail." + protocol + ".timeout", millis);
         Store store = Session.getInstance(props).getStore(protocol);
         store.connect(endpoint.host(), endpoint.port(), account.user(), account.password());
         return store;

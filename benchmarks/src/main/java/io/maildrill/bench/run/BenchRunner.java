@@ -49,8 +49,11 @@ public final class BenchRunner {
     private BenchRunner() {
     }
 
-    /** What a run produced: converted results, JMH's JSON files, notes for the report. */
-    public record Outcome(List<BenchmarkResult> results, List<Path> jsonFiles, List<String> notes) {
+    /**
+     * What a run produced: converted results, JMH's JSON files, notes for the report, and the
+     * selected benchmarks that produced no result (each threw: wrong bytes, a refusal, a timeout).
+     */
+    public record Outcome(List<BenchmarkResult> results, List<Path> jsonFiles, List<String> notes, List<String> withoutResult) {
     }
 
     public static Outcome run(BenchOptions options, PrintStream out) throws IOException, RunnerException {
@@ -97,7 +100,7 @@ public final class BenchRunner {
         notes.forEach(n -> out.println("note: " + n));
         out.println("maildrill bench: wrote " + options.reportDir().resolve(BenchReportWriter.HTML) + ", "
                 + options.reportDir().resolve(BenchReportWriter.MARKDOWN) + " and " + files.size() + " JMH JSON file(s)");
-        return new Outcome(results, files, notes);
+        return new Outcome(results, files, notes, failed);
     }
 
     /** The workload (method) names the options select, for any thread count; empty when no glob matches. */

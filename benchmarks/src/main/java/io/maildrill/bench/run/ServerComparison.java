@@ -19,6 +19,8 @@ import java.util.function.ToDoubleFunction;
 public final class ServerComparison {
 
     public static final int MAILBOX_SIZE = 10_000;
+    /** Bound on each wait: an IDLE push that has not come in 30 s is reported as none. */
+    static final java.time.Duration WAIT = java.time.Duration.ofSeconds(30);
 
     /** One figure of the table: which benchmark and mode it comes from and how it is read. */
     record Measure(String label, String workload, String mode, String unit, boolean higherIsBetter,
@@ -47,7 +49,8 @@ public final class ServerComparison {
     public static BenchOptions options(String server, List<String> users, Path reportDir) {
         return new BenchOptions(server, MEASURES.stream().map(Measure::workload).distinct().toList(), false,
                 List.of(MAILBOX_SIZE), List.of(1), "tiny", true, reportDir, "512m", 1,
-                Map.of(BenchProperties.USERS, String.join(",", users), BenchProperties.TEST_ACCOUNTS, "true"),
+                Map.of(BenchProperties.USERS, String.join(",", users), BenchProperties.TEST_ACCOUNTS, "true",
+                        BenchProperties.TIMEOUT_SECONDS, Long.toString(WAIT.toSeconds())),
                 Optional.of(reportDir.resolve(JMH_LOG)));
     }
 

@@ -15,6 +15,8 @@ public final class BenchProperties {
     public static final String TEST_ACCOUNTS = "maildrill.bench.testAccounts";
     /** A PEM file to trust for TLS targets. */
     public static final String TRUST = "maildrill.bench.trust";
+    /** Seconds every wait for the server is bounded by ({@code bench --timeout}); default 60. */
+    public static final String TIMEOUT_SECONDS = "maildrill.bench.timeoutSeconds";
     /** "true" to skip TLS certificate checks. */
     public static final String INSECURE = "maildrill.bench.insecure";
 

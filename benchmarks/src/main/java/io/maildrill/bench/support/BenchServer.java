@@ -28,7 +28,8 @@ public record BenchServer(Target target, Optional<EmbeddedGreenMail> embedded, S
 
     /** Connections the IMAP provisioner uses: enough to keep a 2-core server busy. */
     public static final int PROVISION_CONNECTIONS = 4;
-    public static final Duration TIMEOUT = Duration.ofSeconds(60);
+    /** Bound on every wait for the server, in this JVM and its forks ({@code bench --timeout}). */
+    public static final Duration TIMEOUT = Duration.ofSeconds(Math.max(1, Long.getLong(BenchProperties.TIMEOUT_SECONDS, 60)));
 
     /** The account whose mailboxes hold the read-only IMAP and POP3 fixtures. */
     public Account readerAccount() {

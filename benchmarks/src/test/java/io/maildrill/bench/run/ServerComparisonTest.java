@@ -61,7 +61,8 @@ class ServerComparisonTest {
         assertThat(options.quick()).isTrue();
         assertThat(options.threads()).containsExactly(1);
         assertThat(options.sizes()).containsExactly(ServerComparison.MAILBOX_SIZE);
-        assertThat(options.forkProperties()).containsOnlyKeys(BenchProperties.USERS, BenchProperties.TEST_ACCOUNTS)
+        assertThat(options.forkProperties()).containsOnlyKeys(BenchProperties.USERS, BenchProperties.TEST_ACCOUNTS,
+                        BenchProperties.TIMEOUT_SECONDS)
                 .containsEntry(BenchProperties.USERS, "user1,user2");
         assertThat(options.jmhLog()).hasValue(Path.of("out/cyrus-bench", ServerComparison.JMH_LOG));
         List<String> selected = BenchRunner.missing(options, 1, List.of());
