@@ -18,6 +18,17 @@ final class ReportFiles {
     private ReportFiles() {
     }
 
+    /** Makes sure reports can be written into {@code directory}, before any connection is made. */
+    static void requireWritable(Path directory) {
+        try {
+            Files.createDirectories(directory);
+            Files.delete(Files.createTempFile(directory, ".maildrill-write-check", ".tmp"));
+        } catch (IOException | UnsupportedOperationException e) {
+            throw new UserError("cannot write reports into " + directory + " (" + e.getClass().getSimpleName() + ": "
+                    + e.getMessage() + "); choose another --report-dir");
+        }
+    }
+
     static List<Path> write(RunResult run, Path directory) {
         try {
             Files.createDirectories(directory);

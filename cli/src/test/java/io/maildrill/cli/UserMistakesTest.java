@@ -71,4 +71,16 @@ class UserMistakesTest {
         assertThat(oneLineError("check", "--expectations", expectations.toString(), "--suite", "pop3/deletion/dele-only-marks.script"))
                 .startsWith("maildrill check: " + expectations + ":1: 'imap/{deletion/*.script' is not a script id or glob");
     }
+
+    @Test
+    void anUnusableReportDirectoryIsFoundBeforeAnyScriptRuns() throws Exception {
+        Path file = Files.writeString(dir.resolve("taken"), "a file, not a directory");
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int exit = Main.run(out, err, "check", "--suite", "pop3/deletion/dele-only-marks.script", "--report-dir", file.toString());
+        assertThat(exit).isEqualTo(ExitCodes.USAGE_OR_CONNECTION);
+        assertThat(err.toString(StandardCharsets.UTF_8)).startsWith("maildrill check: cannot write reports into " + file)
+                .contains("choose another --report-dir");
+        assertThat(out.toString(StandardCharsets.UTF_8)).as("nothing ran").doesNotContain("[  1/");
+    }
 }
