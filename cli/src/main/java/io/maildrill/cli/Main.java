@@ -48,6 +48,7 @@ public final class Main implements Runnable {
     /** Runs the command line writing to the given streams. */
     public static int run(PrintWriter out, PrintWriter err, String... args) {
         CommandLine cli = new CommandLine(new Main()).setOut(out).setErr(err)
+                .setCaseInsensitiveEnumValuesAllowed(true) // --via imap, as --help spells it
                 // no ANSI styles: the terminal filter would show their ESC bytes as text
                 .setColorScheme(CommandLine.Help.defaultColorScheme(CommandLine.Help.Ansi.OFF));
         cli.setExecutionExceptionHandler(new ErrorHandler());

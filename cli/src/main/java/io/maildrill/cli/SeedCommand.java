@@ -35,6 +35,11 @@ final class SeedCommand implements Callable<Integer> {
 
     enum Via { AUTO, IMAP, LMTP, SMTP }
 
+    /** Ten times the largest mailbox the benchmarks use; a bound, so a typo cannot run for days. */
+    static final int MAX_MESSAGES = 10_000_000;
+    /** More connections than this only queue at a loopback server (and look like an attack to it). */
+    static final int MAX_CONNECTIONS = 64;
+
     @Mixin
     TargetOptions targetOptions;
 
@@ -79,8 +84,12 @@ final class SeedCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (messages < 0 || connections < 1 || timeoutSeconds < 1) {
-            throw new UserError("--messages must be >= 0, --connections and --timeout >= 1");
+        if (messages < 0 || messages > MAX_MESSAGES || connections < 1 || connections > MAX_CONNECTIONS || timeoutSeconds < 1) {
+            throw new UserError("--messages must be 0.." + MAX_MESSAGES + ", --connections 1.." + MAX_CONNECTIONS
+                    + ", --timeout at least 1 (got " + messages + ", " + connections + ", " + timeoutSeconds + ")");
+        }
+        if (mailbox.isBlank()) {
+            throw new UserError("--mailbox: a mailbox name is needed (default INBOX)");
         }
         if (targetOptions.targets.size() > 1) {
             throw new UserError("seed fills one target; give one --target");

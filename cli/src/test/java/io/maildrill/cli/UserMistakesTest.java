@@ -83,4 +83,20 @@ class UserMistakesTest {
                 .contains("choose another --report-dir");
         assertThat(out.toString(StandardCharsets.UTF_8)).as("nothing ran").doesNotContain("[  1/");
     }
+
+    @Test
+    void seedOptionsOutOfBoundsAreRefusedAndViaIsCaseInsensitive() {
+        for (String[] args : new String[][] {{"--messages", "2000000000"}, {"--connections", "5000"}, {"--mailbox", ""}}) {
+            ByteArrayOutputStream err = new ByteArrayOutputStream();
+            List<String> all = new ArrayList<>(List.of("seed"));
+            all.addAll(List.of(args));
+            assertThat(Main.run(new ByteArrayOutputStream(), err, all.toArray(String[]::new))).as(String.join(" ", args))
+                    .isEqualTo(ExitCodes.USAGE_OR_CONNECTION);
+            assertThat(err.toString(StandardCharsets.UTF_8)).startsWith("maildrill seed: --").doesNotContain("internal error");
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        assertThat(Main.run(out, new ByteArrayOutputStream(), "seed", "--via", "imap", "--messages", "2"))
+                .isEqualTo(ExitCodes.OK);
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("via IMAP APPEND");
+    }
 }
