@@ -96,8 +96,14 @@ public final class ImapSession implements AutoCloseable {
         });
         ImapSession session = new ImapSession(channel, endpoint, tls, transcript, timeout, decoder, handler);
         try {
-            session.greeting = session.awaitUntagged(
-                    r -> r instanceof ImapResponse.Condition || r instanceof ImapResponse.Malformed, timeout);
+            // the first response is the greeting, whatever it is: waiting for a proper one would
+            // spend the whole timeout on a server that is not IMAP at all
+            session.greeting = session.awaitUntagged(r -> true, timeout);
+            if (!(session.greeting instanceof ImapResponse.Condition) && !(session.greeting instanceof ImapResponse.Malformed)
+                    || looksLikePop3(session.greeting)) {
+                throw new ProtocolException("no IMAP greeting from " + endpoint + " (expected \"* OK ...\"), got "
+                        + notAGreeting(session.greeting));
+            }
             if (endpoint.tls() == Endpoint.TlsMode.STARTTLS) {
                 StartTlsResult result = session.startTls();
                 if (!result.upgraded()) {
@@ -109,6 +115,31 @@ public final class ImapSession implements AutoCloseable {
             session.abort();
             throw e;
         }
+    }
+
+    /** A POP3 server's "+OK ..." or "-ERR ...": an IMAP client at the wrong port. */
+    private static boolean looksLikePop3(ImapResponse first) {
+        if (first instanceof ImapResponse.Malformed m) {
+            String text = new String(m.reply().bytes(), java.nio.charset.StandardCharsets.ISO_8859_1);
+            return text.startsWith("+OK") || text.startsWith("-ERR");
+        }
+        return first instanceof ImapResponse.Continuation c && c.text().startsWith("OK");
+    }
+
+    private static String notAGreeting(ImapResponse first) {
+        if (looksLikePop3(first)) {
+            String line = first instanceof ImapResponse.Malformed m
+                    ? new String(m.reply().bytes(), java.nio.charset.StandardCharsets.ISO_8859_1).strip()
+                    : "+" + ((ImapResponse.Continuation) first).text();
+            return "\"" + io.maildrill.report.escape.VisibleText.of(line) + "\", a POP3 greeting: is this the POP3 port?";
+        }
+        if (first instanceof ImapResponse.Continuation c) {
+            return "\"+" + (c.text().isEmpty() ? "" : " " + c.text()) + "\"";
+        }
+        if (first instanceof ImapResponse.Tagged t) {
+            return "a tagged response \"" + t.tag() + " " + t.status() + " " + t.text() + "\"";
+        }
+        return first.toString();
     }
 
     /** The greeting: normally a {@link ImapResponse.Condition} (OK, PREAUTH or BYE), else a malformed reply. */
