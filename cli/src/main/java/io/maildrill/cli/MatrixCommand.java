@@ -75,7 +75,8 @@ final class MatrixCommand implements Callable<Integer> {
 
     @Option(names = "--bench",
             description = "Also run a quick benchmark per server (" + ServerComparison.MAILBOX_SIZE + " messages: headers-only "
-                    + "listing, APPEND, POP3 RETR of all, IDLE latency) and add a performance table. About 1-2 minutes per server.")
+                    + "listing, APPEND, POP3 RETR of all, IDLE latency) and add a performance table. Filling the benchmark mailboxes "
+                    + "takes minutes on fast servers and up to half an hour on slow ones.")
     boolean bench;
 
     @Option(names = "--update-readme", paramLabel = "FILE",
