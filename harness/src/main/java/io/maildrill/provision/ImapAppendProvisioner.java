@@ -79,10 +79,7 @@ public final class ImapAppendProvisioner implements Provisioner {
         }
         long octets = 0;
         try (ImapSession session = open(account)) {
-            if (session.select(mailbox).exists().orElse(0) > 0) {
-                session.execute("STORE 1:* +FLAGS.SILENT (\\Deleted)");
-                session.execute("EXPUNGE");
-            }
+            MailboxCleaner.empty(session, mailbox, timeout);
             session.useSynchronizingLiterals();
             for (long i = 0; i < messages.count(); i++) {
                 byte[] message = messages.message(i);

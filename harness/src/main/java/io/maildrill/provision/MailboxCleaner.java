@@ -43,20 +43,29 @@ public final class MailboxCleaner {
             if (!login.ok()) {
                 throw new ProvisionException("login as " + account.user() + " refused: " + login.tagged().text());
             }
-            SelectResult selected = session.select(mailbox);
-            if (!selected.ok()) {
-                return 0; // no such mailbox: nothing to clear
-            }
-            long exists = selected.exists().orElse(0);
-            if (exists > 0) {
-                // Expunging a big mailbox takes the server a while; allow a minute per 100k messages.
-                Duration wait = timeout.plusSeconds(60 * (exists / 100_000 + 1));
-                requireOk(session.execute("STORE 1:* +FLAGS.SILENT (\\Deleted)", wait), "STORE \\Deleted", mailbox);
-                requireOk(session.execute("EXPUNGE", wait), "EXPUNGE", mailbox);
-            }
+            long removed = empty(session, mailbox, timeout);
             session.logout();
-            return exists;
+            return removed;
         }
+    }
+
+    /**
+     * Empties {@code mailbox} on a logged-in session and leaves it selected; returns how many
+     * messages were removed (0 when there is no such mailbox).
+     */
+    static long empty(ImapSession session, String mailbox, Duration timeout) {
+        SelectResult selected = session.select(mailbox);
+        if (!selected.ok()) {
+            return 0; // no such mailbox: nothing to clear
+        }
+        long exists = selected.exists().orElse(0);
+        if (exists > 0) {
+            // Expunging a big mailbox takes the server a while; allow a minute per 100k messages.
+            Duration wait = timeout.plusSeconds(60 * (exists / 100_000 + 1));
+            requireOk(session.execute("STORE 1:* +FLAGS.SILENT (\\Deleted)", wait), "STORE \\Deleted", mailbox);
+            requireOk(session.execute("EXPUNGE", wait), "EXPUNGE", mailbox);
+        }
+        return exists;
     }
 
     private long clearOverPop3(Account account, String mailbox) {

@@ -6,7 +6,6 @@ import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.UnaryOperator;
 
 /**
@@ -23,8 +22,11 @@ public final class SecretMask implements UnaryOperator<String> {
 
     public static final String MASK = CredentialRedactor.MASK;
 
-    /** Longest first, so that a base64 form containing a shorter form is masked whole. */
-    private final List<String> forms = new CopyOnWriteArrayList<>();
+    /**
+     * Longest first, so that a base64 form containing a shorter form is masked whole. Replaced
+     * whole on every addition: the event loop masks while a session registers a secret.
+     */
+    private volatile List<String> forms = List.of();
 
     /** Registers a password (its plain, quoted and base64 forms). */
     public SecretMask addSecret(String password) {
@@ -51,14 +53,9 @@ public final class SecretMask implements UnaryOperator<String> {
     }
 
     private synchronized void addForms(Set<String> add) {
-        for (String form : add) {
-            if (!form.isEmpty() && !forms.contains(form)) {
-                forms.add(form);
-            }
-        }
-        List<String> sorted = forms.stream().sorted(Comparator.comparingInt(String::length).reversed()).toList();
-        forms.clear();
-        forms.addAll(sorted);
+        Set<String> all = new LinkedHashSet<>(forms);
+        add.stream().filter(form -> !form.isEmpty()).forEach(all::add);
+        forms = all.stream().sorted(Comparator.comparingInt(String::length).reversed()).toList();
     }
 
     /** Base64 without its padding, as some clients send it; the padded form is registered too and masked first. */
@@ -76,15 +73,17 @@ public final class SecretMask implements UnaryOperator<String> {
 
     @Override
     public String apply(String text) {
-        if (text == null || text.isEmpty() || forms.isEmpty()) {
+        List<String> current = forms;
+        if (text == null || text.isEmpty() || current.isEmpty()) {
             return text;
         }
         String result = text;
-        for (String form : forms) {
+        for (String form : current) {
             result = maskStandalone(result, form);
         }
         return result;
     }
+
 
     private static String maskStandalone(String text, String form) {
         int at = text.indexOf(form);

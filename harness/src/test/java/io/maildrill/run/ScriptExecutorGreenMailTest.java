@@ -4,7 +4,11 @@ import io.maildrill.report.model.Outcome;
 import io.maildrill.report.model.ScriptResult;
 import io.maildrill.report.model.StepOutcome;
 import io.maildrill.script.parse.ScriptParser;
+import io.maildrill.target.Account;
 import io.maildrill.target.EmbeddedGreenMail;
+import io.maildrill.transcript.SecretMask;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -429,5 +433,36 @@ class ScriptExecutorGreenMailTest {
                 A< +OK
                 """);
         assertThat(pop3.outcome()).as(describe(pop3)).isEqualTo(Outcome.PASSED);
+    }
+
+    // A password a script author wrote into raw sends, a SASL response sent raw, and a server that
+    // echoes what it was sent: none of it reaches a result, in any of the forms it takes on the wire.
+
+    private static String plain(Account a) {
+        return Base64.getEncoder().encodeToString(("\0" + a.user() + "\0" + a.password()).getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void rawSendsAndServerEchoesAreMaskedInEveryPartOfTheResult() throws Exception {
+        Account a = greenMail.target().account(1);
+        ScriptResult r = run("imap/t/secrets.script", """
+                @title  raw sends carrying a password
+                @covers I01
+                @level  MUST
+                @protocols imap
+                @category security
+
+                session A imap account=1 login=none
+
+                A/x1>> "x1 AUTHENTICATE PLAIN %s\\r\\n"
+                A/x1< OK|NO|BAD
+                A/x2>> "x2 SELECT %s\\r\\n"
+                A/x2< OK
+                """.formatted(plain(a), a.password()));
+        String everything = r.toString();
+        assertThat(r.failure()).as("the SELECT of a mailbox named like the password fails: %s", everything).isPresent();
+        assertThat(everything).doesNotContain(a.password()).doesNotContain(plain(a).replace("=", ""))
+                .contains(SecretMask.MASK);
+        assertThat(r.steps()).extracting(s -> s.command()).anyMatch(c -> c.contains("x2 SELECT " + SecretMask.MASK));
     }
 }
