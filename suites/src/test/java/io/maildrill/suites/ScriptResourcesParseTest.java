@@ -8,13 +8,21 @@ import io.maildrill.script.parse.ScriptParser;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
-/** Every shipped script parses, and names a catalog ID in the directory's protocol. */
+/**
+ * Every shipped script parses, names a catalog ID in the directory's protocol, and does not assume
+ * an order of the POP3 maildrop.
+ */
 class ScriptResourcesParseTest {
 
     private static List<Path> scripts() throws Exception {
@@ -48,5 +56,62 @@ class ScriptResourcesParseTest {
             assertThat(script.metadata().covers()).anyMatch(id -> id.charAt(0) == catalogLetter);
             assertThat(script.statements()).isNotEmpty();
         }));
+    }
+
+    private static final Pattern FIXTURE_COUNT = Pattern.compile("^@fixture\\s.*\\bmessages=(\\d+)");
+    private static final Pattern POP3_SESSION = Pattern.compile("^session\\s+(\\S+)\\s+pop3\\b");
+    private static final Pattern FIXTURE_IDENTITY = Pattern.compile("#\\d|\\bfixture\\.");
+    private static final Pattern MESSAGE_COMMAND = Pattern.compile("^(\\S+)> (RETR|DELE|TOP|LIST|UIDL) (\\d+)\\b");
+
+    /**
+     * RFC 1939 gives the maildrop no order (Courier numbers in directory order), so in a script that
+     * ties messages to fixture messages ({@code #k}, {@code fixture.…}) a POP3 command meant to
+     * succeed names its message as {@code #k}: a plain number in range picks whichever message the
+     * server put there, and the later {@code #k} or fixture check fails on a correct server. Plain
+     * numbers stay right where only the session's numbering matters (no fixture identity in the
+     * script), for replies that must be -ERR, for one-message fixtures and for numbers read from
+     * the server ({@code $n}).
+     */
+    @Test
+    void pop3CommandsThatMustSucceedNameFixtureMessagesByReference() throws Exception {
+        Path root = scriptRoot();
+        List<String> assumingAnOrder = new ArrayList<>();
+        for (Path file : scripts()) {
+            List<String> lines = Files.readAllLines(file);
+            int messages = 0;
+            Set<String> pop3Sessions = new HashSet<>();
+            for (String line : lines) {
+                Matcher fixture = FIXTURE_COUNT.matcher(line);
+                if (fixture.find()) {
+                    messages = Integer.parseInt(fixture.group(1));
+                }
+                Matcher session = POP3_SESSION.matcher(line);
+                if (session.find()) {
+                    pop3Sessions.add(session.group(1));
+                }
+            }
+            boolean tiesToFixtureMessages = lines.stream().anyMatch(l -> !l.startsWith("#") && FIXTURE_IDENTITY.matcher(l).find());
+            for (int i = 0; i < lines.size() && messages >= 2 && tiesToFixtureMessages; i++) {
+                Matcher command = MESSAGE_COMMAND.matcher(lines.get(i));
+                if (!command.find() || !pop3Sessions.contains(command.group(1))) {
+                    continue;
+                }
+                long number = Long.parseLong(command.group(3));
+                String reply = nextLineOf(lines, i, command.group(1) + "< ");
+                if (number >= 1 && number <= messages && reply.startsWith(command.group(1) + "< +OK")) {
+                    assumingAnOrder.add(root.relativize(file) + ":" + (i + 1) + ": " + lines.get(i));
+                }
+            }
+        }
+        assertThat(assumingAnOrder).as("POP3 commands expected to succeed on a plain message number").isEmpty();
+    }
+
+    private static String nextLineOf(List<String> lines, int from, String prefix) {
+        for (int j = from + 1; j < lines.size(); j++) {
+            if (lines.get(j).startsWith(prefix)) {
+                return lines.get(j);
+            }
+        }
+        return "";
     }
 }
