@@ -4,6 +4,7 @@ import io.maildrill.imap.codec.ImapResponseDecoder;
 import io.maildrill.net.ClientConnector;
 import io.maildrill.net.ConnectionClosedException;
 import io.maildrill.net.Endpoint;
+import io.maildrill.net.InboundActivity;
 import io.maildrill.net.MalformedReply;
 import io.maildrill.net.ProtocolException;
 import io.maildrill.net.ResponseTimeoutException;
@@ -56,6 +57,8 @@ public final class ImapSession implements AutoCloseable {
     private static final ImapResponse STREAM_END = new ImapResponse.Continuation("end of stream", 0);
 
     private final Channel channel;
+    /** Kept from the connect: the pipeline forgets its handlers once the channel has closed. */
+    private final InboundActivity activity;
     private final Endpoint endpoint;
     private final TlsSettings tls;
     private final Transcript transcript;
@@ -69,6 +72,7 @@ public final class ImapSession implements AutoCloseable {
     private ImapSession(Channel channel, Endpoint endpoint, TlsSettings tls, Transcript transcript, Duration timeout,
                         ImapResponseDecoder decoder, ImapClientHandler handler) {
         this.channel = channel;
+        this.activity = ClientConnector.activity(channel);
         this.endpoint = endpoint;
         this.tls = tls;
         this.transcript = transcript;
@@ -525,7 +529,8 @@ public final class ImapSession implements AutoCloseable {
     private void acquire(Semaphore window) {
         try {
             if (!window.tryAcquire(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-                throw new ResponseTimeoutException("room in the APPEND window (" + APPEND_WINDOW + " in flight)", timeout);
+                throw new ResponseTimeoutException("room in the APPEND window (" + APPEND_WINDOW + " in flight)", timeout,
+                        activity);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -566,7 +571,7 @@ public final class ImapSession implements AutoCloseable {
                 ImapResponse next = queue.poll(STREAM_POLL_MILLIS, TimeUnit.MILLISECONDS);
                 if (next == null) {
                     if (System.nanoTime() - silentSince > timeout.toNanos()) {
-                        throw new ResponseTimeoutException("the next response to " + command, timeout);
+                        throw new ResponseTimeoutException("the next response to " + command, timeout, activity);
                     }
                     continue;
                 }
@@ -611,9 +616,12 @@ public final class ImapSession implements AutoCloseable {
         try {
             return future.get(wait.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
-            throw new ResponseTimeoutException(what, wait);
+            throw new ResponseTimeoutException(what, wait, activity);
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();
+            if (cause instanceof ConnectionClosedException closed) {
+                throw ConnectionClosedException.during(what, activity, closed);
+            }
             if (cause instanceof RuntimeException re) {
                 throw re;
             }

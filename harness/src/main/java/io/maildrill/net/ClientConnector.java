@@ -91,6 +91,12 @@ public final class ClientConnector {
         transcript.note("TLS established: " + handler.engine().getSession().getProtocol());
     }
 
+    /** What the server has sent on a channel this class connected (see {@link InboundActivity}). */
+    public static InboundActivity activity(Channel channel) {
+        TranscriptRecorder recorder = channel.pipeline().get(TranscriptRecorder.class);
+        return recorder == null ? new InboundActivity() : recorder.activity();
+    }
+
     /** Closes at once with a TCP reset (SO_LINGER 0), the way a crashed client or pulled cable looks. */
     public static void abort(Channel channel) {
         if (channel.isOpen()) {
@@ -141,8 +147,10 @@ public final class ClientConnector {
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();
             String message = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
-            throw new ProtocolException("cannot " + what + ": " + message + (untrustedCertificate(cause) ? UNTRUSTED_HINT : ""),
-                    cause);
+            if (untrustedCertificate(cause)) {
+                throw new UntrustedCertificateException("cannot " + what + ": " + message + UNTRUSTED_HINT, cause);
+            }
+            throw new ProtocolException("cannot " + what + ": " + message, cause);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new ProtocolException("interrupted during " + what, e);

@@ -7,4 +7,18 @@ public final class ConnectionClosedException extends ProtocolException {
     public ConnectionClosedException(String whileDoing) {
         super("connection closed while " + whileDoing);
     }
+
+    private ConnectionClosedException(String message, Throwable cause) {
+        super(message, cause);
+    }
+
+    /**
+     * The connection closed during a wait for {@code what}; the message says what the server sent
+     * last (a BYE, garbage, nothing), which is usually why.
+     */
+    public static ConnectionClosedException during(String what, InboundActivity activity, ConnectionClosedException cause) {
+        String doing = cause.getMessage().startsWith("connection closed while sending")
+                ? cause.getMessage() : "connection closed while waiting for " + what;
+        return new ConnectionClosedException(doing + "; " + activity.describe(), cause);
+    }
 }

@@ -9,4 +9,9 @@ public final class ResponseTimeoutException extends ProtocolException {
     public ResponseTimeoutException(String waitingFor, Duration timeout) {
         super("timed out after " + timeout.toMillis() + " ms waiting for " + waitingFor);
     }
+
+    /** The same, saying what the server did meanwhile (stalled, dripped, sent something else). */
+    public ResponseTimeoutException(String waitingFor, Duration timeout, InboundActivity activity) {
+        super("timed out after " + timeout.toMillis() + " ms waiting for " + waitingFor + "; " + activity.describe());
+    }
 }

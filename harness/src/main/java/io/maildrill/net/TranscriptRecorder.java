@@ -8,22 +8,31 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelPromise;
 
 /**
- * Records the plaintext bytes in each direction into a {@link Transcript}. It sits between the
- * TLS handler (if any) and the protocol codecs, so the transcript shows protocol bytes, not
- * TLS records.
+ * Records the plaintext bytes in each direction into a {@link Transcript}, and what the server
+ * sent into the connection's {@link InboundActivity} (also when the transcript is off). It sits
+ * between the TLS handler (if any) and the protocol codecs, so both see protocol bytes, not TLS
+ * records.
  */
 public final class TranscriptRecorder extends ChannelDuplexHandler {
 
     public static final String NAME = "transcript";
 
     private final Transcript transcript;
+    private final InboundActivity activity = new InboundActivity();
 
     public TranscriptRecorder(Transcript transcript) {
         this.transcript = transcript;
     }
 
+    public InboundActivity activity() {
+        return activity;
+    }
+
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) throws Exception {
+        if (msg instanceof ByteBuf buf && buf.isReadable()) {
+            activity.received(buf);
+        }
         if (msg instanceof ByteBuf buf && buf.isReadable() && transcript.isEnabled()) {
             transcript.serverSent(ByteBufUtil.getBytes(buf, buf.readerIndex(), buf.readableBytes(), false));
         }

@@ -3,6 +3,7 @@ package io.maildrill.pop3;
 import io.maildrill.net.ClientConnector;
 import io.maildrill.net.ConnectionClosedException;
 import io.maildrill.net.Endpoint;
+import io.maildrill.net.InboundActivity;
 import io.maildrill.net.MalformedReply;
 import io.maildrill.net.ProtocolException;
 import io.maildrill.net.ResponseTimeoutException;
@@ -43,6 +44,8 @@ public final class Pop3Session implements AutoCloseable {
     private static final Pattern APOP_TIMESTAMP = Pattern.compile("<[^<>]*>");
 
     private final Channel channel;
+    /** Kept from the connect: the pipeline forgets its handlers once the channel has closed. */
+    private final InboundActivity activity;
     private final Endpoint endpoint;
     private final TlsSettings tls;
     private final Transcript transcript;
@@ -57,6 +60,7 @@ public final class Pop3Session implements AutoCloseable {
                         Queue<Pop3ResponseExpectation> expectations, Pop3ResponseDecoder decoder,
                         Pop3ResponseHandler handler) {
         this.channel = channel;
+        this.activity = ClientConnector.activity(channel);
         this.endpoint = endpoint;
         this.tls = tls;
         this.transcript = transcript;
@@ -346,8 +350,11 @@ public final class Pop3Session implements AutoCloseable {
         try {
             return future.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
-            throw new ResponseTimeoutException(what, timeout);
+            throw new ResponseTimeoutException(what, timeout, activity);
         } catch (ExecutionException e) {
+            if (e.getCause() instanceof ConnectionClosedException closed) {
+                throw ConnectionClosedException.during(what, activity, closed);
+            }
             if (e.getCause() instanceof ProtocolException pe) {
                 throw pe;
             }

@@ -1,12 +1,14 @@
 package io.maildrill.provision;
 
 import io.maildrill.imap.ImapCompletion;
+import io.maildrill.imap.ImapResponse;
 import io.maildrill.imap.ImapSession;
 import io.maildrill.net.Endpoint;
 import io.maildrill.net.ProtocolException;
 import io.maildrill.net.TlsSettings;
 import io.maildrill.target.Account;
 import io.maildrill.transcript.CredentialRedactor;
+import io.maildrill.transcript.SecretMask;
 import io.maildrill.transcript.Transcript;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -54,19 +56,44 @@ public final class ImapAppendProvisioner implements Provisioner {
     @Override
     public ProvisionResult fill(Account account, String mailbox, MessageSource messages, ProvisionProgress progress) {
         long started = System.nanoTime();
+        String server;
         try (ImapSession first = open(account)) {
+            server = endpoint + " (" + greetingText(first) + ")";
             createIfMissing(first, mailbox);
         }
+        SecretMask secrets = new SecretMask().addCredentials(account.user(), account.password());
         try {
             return fillInParallel(account, mailbox, messages, progress, started);
         } catch (ProvisionException | ProtocolException e) {
-            String why = e.getMessage();
+            String why = e.getMessage() + "; " + heldAfterwards(account, mailbox);
             try {
                 return fillOneAtATime(account, mailbox, messages, started, why);
             } catch (ProvisionException | ProtocolException again) {
-                throw new ProvisionException("APPEND to " + mailbox + " failed pipelined (" + why + ") and one at a time ("
-                        + again.getMessage() + ")", again);
+                // The server's own bytes are quoted, and a server may echo what it was sent.
+                throw new ProvisionException(secrets.apply("APPEND to " + mailbox + " on " + server + " failed pipelined ("
+                        + why + ") and one at a time (" + again.getMessage() + "); " + heldAfterwards(account, mailbox)), again);
             }
+        }
+    }
+
+    private static String greetingText(ImapSession session) {
+        ImapResponse greeting = session.greeting();
+        String text = greeting instanceof ImapResponse.Condition c ? c.status() + " " + c.text() : String.valueOf(greeting);
+        return "greeting: " + (text.length() > 100 ? text.substring(0, 100) + "..." : text);
+    }
+
+    /** How many messages the mailbox holds after a failed load, asked on a connection of its own. */
+    private String heldAfterwards(Account account, String mailbox) {
+        try (ImapSession session = open(account)) {
+            ImapCompletion status = session.execute("STATUS " + quote(mailbox) + " (MESSAGES)");
+            for (ImapResponse r : status.untagged()) {
+                if (r instanceof ImapResponse.MailboxStatus s && s.items().containsKey("MESSAGES")) {
+                    return mailbox + " held " + s.items().get("MESSAGES") + " messages afterwards";
+                }
+            }
+            return "STATUS " + mailbox + " afterwards answered " + status.tagged().status() + " " + status.tagged().text();
+        } catch (ProvisionException | ProtocolException e) {
+            return "how many messages " + mailbox + " holds afterwards is unknown (" + e.getMessage() + ")";
         }
     }
 
@@ -81,13 +108,16 @@ public final class ImapAppendProvisioner implements Provisioner {
         try (ImapSession session = open(account)) {
             MailboxCleaner.empty(session, mailbox, timeout);
             session.useSynchronizingLiterals();
-            for (long i = 0; i < messages.count(); i++) {
-                byte[] message = messages.message(i);
-                session.append(mailbox, List.of(), message);
-                octets += message.length;
+            long i = 0;
+            try {
+                for (; i < messages.count(); i++) {
+                    byte[] message = messages.message(i);
+                    session.append(mailbox, List.of(), message);
+                    octets += message.length;
+                }
+            } catch (ProtocolException e) {
+                throw new ProvisionException(e.getMessage() + ", after " + i + " of " + messages.count() + " messages", e);
             }
-        } catch (io.maildrill.imap.ImapCommandException e) {
-            throw new ProvisionException(e.getMessage(), e);
         }
         return new ProvisionResult(messages.count(), octets, Duration.ofNanos(System.nanoTime() - started),
                 "IMAP APPEND, one at a time (the pipelined load failed: " + why + ")");

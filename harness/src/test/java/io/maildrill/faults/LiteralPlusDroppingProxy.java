@@ -25,9 +25,7 @@ public final class LiteralPlusDroppingProxy implements AutoCloseable {
     public LiteralPlusDroppingProxy(Target real) throws IOException {
         this.proxy = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
         Endpoint server = real.requireImap();
-        Thread t = new Thread(() -> accept(server), "literal-plus-dropper");
-        t.setDaemon(true);
-        t.start();
+        Sockets.daemon("literal-plus-dropper", () -> accept(server));
         this.target = new Target("dropper", Optional.of(Endpoint.plain("127.0.0.1", proxy.getLocalPort())),
                 Optional.empty(), Optional.empty(), real.tls(), real.accounts());
     }
@@ -50,7 +48,7 @@ public final class LiteralPlusDroppingProxy implements AutoCloseable {
     }
 
     private static void pump(InputStream in, OutputStream out, Socket a, Socket b, boolean fromClient) {
-        Thread t = new Thread(() -> {
+        Sockets.daemon("proxy-pump", () -> {
             byte[] buffer = new byte[8192];
             try {
                 for (int n; (n = in.read(buffer)) > 0; ) {
@@ -63,19 +61,9 @@ public final class LiteralPlusDroppingProxy implements AutoCloseable {
             } catch (IOException ignored) {
                 // either side went away
             }
-            close(a);
-            close(b);
-        }, "proxy-pump");
-        t.setDaemon(true);
-        t.start();
-    }
-
-    private static void close(Socket s) {
-        try {
-            s.close();
-        } catch (IOException ignored) {
-            // already closed
-        }
+            Sockets.closeQuietly(a);
+            Sockets.closeQuietly(b);
+        });
     }
 
     @Override

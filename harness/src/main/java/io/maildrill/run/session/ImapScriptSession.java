@@ -5,6 +5,7 @@ import io.maildrill.imap.ImapResponse;
 import io.maildrill.model.MailboxView;
 import io.maildrill.model.ModelViolation;
 import io.maildrill.net.ProtocolException;
+import io.maildrill.net.UntrustedCertificateException;
 import io.maildrill.run.match.RefResolver;
 import io.maildrill.run.match.Value;
 import io.maildrill.script.ast.CommandPart;
@@ -722,6 +723,11 @@ public final class ImapScriptSession implements ScriptSession {
         try {
             wire.handshake(env.connectTimeout());
         } catch (ProtocolException e) {
+            if (e instanceof UntrustedCertificateException) {
+                // The handshake got as far as the certificate, which the run's own trust refused:
+                // the check that follows it cannot be made, so it is an error, never accepted.
+                throw new SetupError(line, name(), e.getMessage(), e);
+            }
             if (orClosed) {
                 // A stall counts as a failure: a server that took injected octets for the start of a
                 // TLS record waits for the rest of it forever, having executed nothing.

@@ -1,6 +1,7 @@
 package io.maildrill.run.session;
 
 import io.maildrill.net.ProtocolException;
+import io.maildrill.net.UntrustedCertificateException;
 import io.maildrill.pop3.Pop3Command;
 import io.maildrill.pop3.Pop3Reply;
 import io.maildrill.pop3.Pop3Response;
@@ -279,6 +280,8 @@ public final class Pop3ScriptSession implements ScriptSession {
         Pop3Reply reply;
         try {
             reply = pop3.stls();
+        } catch (UntrustedCertificateException e) {
+            throw new SetupError(line, name(), e.getMessage(), e);
         } catch (ProtocolException e) {
             throw new StepFailure(line, name(), "STLS", "+OK and a TLS handshake", e.getMessage());
         }
@@ -303,6 +306,11 @@ public final class Pop3ScriptSession implements ScriptSession {
         try {
             injected = pop3.handshakeAfterStls(unsolicitedSeen);
         } catch (ProtocolException e) {
+            if (e instanceof UntrustedCertificateException) {
+                // The handshake got as far as the certificate, which the run's own trust refused:
+                // the check that follows it cannot be made, so it is an error, never accepted.
+                throw new SetupError(line, name(), e.getMessage(), e);
+            }
             if (orClosed) {
                 // A stall counts as a failure: a server that took injected octets for the start of a
                 // TLS record waits for the rest of it forever, having executed nothing.
