@@ -102,7 +102,7 @@ public final class ImapSession implements AutoCloseable {
         try {
             // the first response is the greeting, whatever it is: waiting for a proper one would
             // spend the whole timeout on a server that is not IMAP at all
-            session.greeting = session.awaitUntagged(r -> true, timeout);
+            session.greeting = session.awaitUntagged(r -> true, timeout, "the greeting from " + endpoint);
             if (!(session.greeting instanceof ImapResponse.Condition) && !(session.greeting instanceof ImapResponse.Malformed)
                     || looksLikePop3(session.greeting)) {
                 throw new ProtocolException("no IMAP greeting from " + endpoint + " (expected \"* OK ...\"), got "
@@ -247,6 +247,11 @@ public final class ImapSession implements AutoCloseable {
      * if there, else the next one to arrive (during a command or not).
      */
     public ImapResponse awaitUntagged(Predicate<ImapResponse> predicate, Duration wait) {
+        return awaitUntagged(predicate, wait, "an untagged response matching the expectation");
+    }
+
+    /** {@link #awaitUntagged(Predicate, Duration)}, saying in a timeout what was waited for. */
+    public ImapResponse awaitUntagged(Predicate<ImapResponse> predicate, Duration wait, String what) {
         CompletableFuture<ImapResponse> found = new CompletableFuture<>();
         ImapClientHandler.Waiter waiter = new ImapClientHandler.Waiter() {
             @Override
@@ -264,7 +269,7 @@ public final class ImapSession implements AutoCloseable {
             return backlog.get();
         }
         try {
-            return await(found, wait, "an untagged response matching the expectation");
+            return await(found, wait, what);
         } catch (ResponseTimeoutException e) {
             onLoop(() -> {
                 handler.removeWaiter(waiter);

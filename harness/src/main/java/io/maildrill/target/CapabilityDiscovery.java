@@ -33,39 +33,58 @@ public final class CapabilityDiscovery {
     }
 
     /** The same, logging in as {@code account}. */
+    private static final String CONNECTING = "connect";
+
+    /** "cannot reach" only when the connection (with its greeting) failed; a server that was reached is named as such. */
+    private static String failed(String protocol, io.maildrill.net.Endpoint endpoint, String step) {
+        return step.equals(CONNECTING) ? "cannot reach " + protocol + " at " + endpoint + ": "
+                : protocol + " at " + endpoint + " was reached, but its answer to " + step + " failed: ";
+    }
+
     public static ServerCapabilities discover(Target target, Account account, Duration timeout) {
         String[] namespace = {""};
         // the server's own words are quoted in the errors; a server may echo the credentials
         SecretMask mask = new SecretMask().addCredentials(account.user(), account.password());
         Optional<ServerCapabilities.Protocol> imap = target.imap().map(e -> {
+            String[] step = {CONNECTING};
             try (ImapSession session = ImapSession.connect(e, target.tls(), transcript(account), timeout)) {
+                step[0] = "CAPABILITY";
                 Set<String> before = session.capability();
+                step[0] = "LOGIN";
                 ImapCompletion login = session.login(account.user(), account.password());
                 if (!login.ok()) {
                     throw new TargetException(mask.apply("IMAP login to " + e + " as " + account.user() + " refused: "
                             + login.tagged().status() + " " + login.tagged().text()));
                 }
+                step[0] = "CAPABILITY after LOGIN";
                 Set<String> after = session.capability();
+                step[0] = "NAMESPACE";
                 namespace[0] = personalNamespace(session, after);
+                step[0] = "LOGOUT";
                 session.logout();
                 return new ServerCapabilities.Protocol(greeting(session.greeting()), before, after);
             } catch (io.maildrill.net.ProtocolException ex) {
-                throw new TargetException(mask.apply("cannot reach IMAP at " + e + ": " + ex.getMessage()), ex);
+                throw new TargetException(mask.apply(failed("IMAP", e, step[0]) + ex.getMessage()), ex);
             }
         });
         Optional<ServerCapabilities.Protocol> pop3 = target.pop3().map(e -> {
+            String[] step = {CONNECTING};
             try (Pop3Session session = Pop3Session.connect(e, target.tls(), transcript(account), timeout)) {
+                step[0] = "CAPA";
                 Set<String> before = capa(session.capa());
+                step[0] = "USER/PASS";
                 Pop3Reply login = session.login(account.user(), account.password());
                 if (!login.isOk()) {
                     throw new TargetException(mask.apply("POP3 login to " + e + " as " + account.user() + " refused: "
                             + login.describe()));
                 }
+                step[0] = "CAPA after login";
                 Set<String> after = capa(session.capa());
+                step[0] = "QUIT";
                 session.quit();
                 return new ServerCapabilities.Protocol(session.greeting().describe(), before, after);
             } catch (io.maildrill.net.ProtocolException ex) {
-                throw new TargetException(mask.apply("cannot reach POP3 at " + e + ": " + ex.getMessage()), ex);
+                throw new TargetException(mask.apply(failed("POP3", e, step[0]) + ex.getMessage()), ex);
             }
         });
         return new ServerCapabilities(imap, pop3, namespace[0]);

@@ -24,7 +24,7 @@ import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** A server whose answer to NOOP is not IMAP: the step fails quoting the malformed reply. */
+/** A server whose answer is not IMAP or not POP3: the step fails quoting the malformed reply. */
 class ScriptExecutorMalformedTest {
 
     @Test
@@ -51,6 +51,60 @@ class ScriptExecutorMalformedTest {
         var f = r.failure().orElseThrow();
         assertThat(f.line()).isEqualTo(9);
         assertThat(f.actual()).contains("* 1 EXPUNGED").contains("not in the IMAP grammar");
+    }
+
+    /**
+     * POP3's decoder frames a bare-LF reply (it has to, to go on), but the deviation is a finding:
+     * before, "+OK 0 0\n" passed a script while the same bare LF over IMAP failed it.
+     */
+    @Test
+    @Timeout(30)
+    void aPop3ReplyEndedByABareLfFailsTheStepQuotingIt() throws Exception {
+        try (ServerSocket server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            Thread t = new Thread(() -> servePop3(server, "+OK 0 0\n"), "fake-pop3");
+            t.setDaemon(true);
+            t.start();
+            Target target = new Target("fake", Optional.empty(), Optional.of(Endpoint.plain("127.0.0.1", server.getLocalPort())),
+                    Optional.empty(), TlsSettings.VERIFY_DEFAULT, List.of(new Account("user1", "pw1", true)));
+            ScriptResult r = new ScriptExecutor(target, new ExecutorOptions(Duration.ofSeconds(2), Duration.ofSeconds(2)))
+                    .execute("pop3/t/stat.script", ScriptParser.parse("stat", """
+                            @title     one STAT
+                            @covers    P21
+                            @level     MUST
+                            @protocols pop3
+                            @category  framing
+
+                            session A pop3 account=1
+                            A> STAT
+                            A< +OK 0 0
+                            """), target.accounts());
+            assertThat(r.outcome()).as(r.reason().orElse("")).isEqualTo(Outcome.FAILED);
+            var f = r.failure().orElseThrow();
+            assertThat(f.line()).isEqualTo(9);
+            assertThat(f.expected()).isEqualTo("every line ending in CRLF (RFC 1939 §3)");
+            assertThat(f.actual()).isEqualTo("a line ended by LF alone in the reply: \"+OK 0 0\\n\"");
+        }
+    }
+
+    /** Answers USER, PASS, QUIT properly and STAT with {@code statReply} as given. */
+    private static void servePop3(ServerSocket server, String statReply) {
+        while (!server.isClosed()) {
+            try (Socket s = server.accept()) {
+                OutputStream out = s.getOutputStream();
+                BufferedReader in = new BufferedReader(new InputStreamReader(s.getInputStream(), StandardCharsets.ISO_8859_1));
+                out.write("+OK fake ready\r\n".getBytes(StandardCharsets.US_ASCII));
+                for (String line; (line = in.readLine()) != null; ) {
+                    String verb = line.split(" ")[0].toUpperCase();
+                    out.write((verb.equals("STAT") ? statReply : "+OK\r\n").getBytes(StandardCharsets.US_ASCII));
+                    out.flush();
+                    if (verb.equals("QUIT")) {
+                        break;
+                    }
+                }
+            } catch (IOException e) {
+                return;
+            }
+        }
     }
 
     /** One NOOP against a fake server that answers it with {@code noopUntagged}; the group starts at line 9. */

@@ -62,23 +62,11 @@ public final class BenchRunner {
         List<BenchmarkResult> results = new ArrayList<>();
         List<Path> files = new ArrayList<>();
         List<String> failed = new ArrayList<>();
-        for (int threads : options.threads()) {
-            // One JMH run per mailbox size: a POP3 fixture occupies the account's INBOX, so running all
-            // workloads of one size together provisions it once instead of once per benchmark.
-            for (int size : options.sizes()) {
-                String suffix = options.sizes().size() > 1 ? "-" + size : "";
-                Path json = options.reportDir().resolve("jmh-threads" + threads + suffix + ".json");
-                ChainedOptionsBuilder builder = jmhOptions(options, threads, size, json);
-                out.println("maildrill bench: " + options.target() + ", " + size + " messages, " + threads + " thread(s)");
-                if (new Runner(builder.build()).run().isEmpty()) {
-                    out.println("maildrill bench: no benchmark matched " + options.workloads() + " with " + threads + " thread(s)");
-                    continue;
-                }
-                files.add(json);
-                List<BenchmarkResult> run = JmhResults.read(json);
-                results.addAll(run);
-                failed.addAll(missing(options, threads, run).stream().map(m -> m + " at " + size).toList());
-            }
+        BenchInterruption interruption = new BenchInterruption(options, started, out);
+        try {
+            runAll(options, out, results, files, failed, interruption);
+        } finally {
+            interruption.completed();
         }
         List<String> notes = new ArrayList<>();
         if (!failed.isEmpty()) {
@@ -101,6 +89,31 @@ public final class BenchRunner {
         out.println("maildrill bench: wrote " + options.reportDir().resolve(BenchReportWriter.HTML) + ", "
                 + options.reportDir().resolve(BenchReportWriter.MARKDOWN) + " and " + files.size() + " JMH JSON file(s)");
         return new Outcome(results, files, notes, failed);
+    }
+
+    private static void runAll(BenchOptions options, PrintStream out, List<BenchmarkResult> results, List<Path> files,
+                               List<String> failed, BenchInterruption interruption) throws IOException, RunnerException {
+        for (int threads : options.threads()) {
+            // One JMH run per mailbox size: a POP3 fixture occupies the account's INBOX, so running all
+            // workloads of one size together provisions it once instead of once per benchmark.
+            for (int size : options.sizes()) {
+                String suffix = options.sizes().size() > 1 ? "-" + size : "";
+                Path json = options.reportDir().resolve("jmh-threads" + threads + suffix + ".json");
+                ChainedOptionsBuilder builder = jmhOptions(options, threads, size, json);
+                out.println("maildrill bench: " + options.target() + ", " + size + " messages, " + threads + " thread(s)");
+                interruption.starting(json, size + " messages, " + threads + " thread(s)");
+                if (new Runner(builder.build()).run().isEmpty()) {
+                    out.println("maildrill bench: no benchmark matched " + options.workloads() + " with " + threads + " thread(s)");
+                    interruption.finished(List.of());
+                    continue;
+                }
+                files.add(json);
+                List<BenchmarkResult> run = JmhResults.read(json);
+                results.addAll(run);
+                interruption.finished(run);
+                failed.addAll(missing(options, threads, run).stream().map(m -> m + " at " + size).toList());
+            }
+        }
     }
 
     /** The workload (method) names the options select, for any thread count; empty when no glob matches. */

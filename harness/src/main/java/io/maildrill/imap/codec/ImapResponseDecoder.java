@@ -101,8 +101,11 @@ public final class ImapResponseDecoder extends ByteToMessageDecoder {
             byte[] tail = ByteBufUtil.getBytes(in);
             in.skipBytes(in.readableBytes());
             long length = wireLength + tail.length;
+            // A kept literal waits in the buffer until it is whole, so what arrived of it is the tail;
+            // a streamed one has counted down as it passed.
+            long missing = state == State.LITERAL ? literalRemaining - Math.min(literalRemaining, tail.length) : literalRemaining;
             String where = switch (state) {
-                case LITERAL, STREAMED_LITERAL -> "inside a literal (" + literalRemaining + " of " + literalSize + " octets missing)";
+                case LITERAL, STREAMED_LITERAL -> "inside a literal (" + missing + " of " + literalSize + " octets missing)";
                 default -> "before CRLF";
             };
             byte[] quote = quoteOfPartial(tail);

@@ -1,6 +1,8 @@
 package io.maildrill.run.session;
 
+import io.maildrill.net.MalformedReply;
 import io.maildrill.net.ResponseTimeoutException;
+import io.maildrill.pop3.Pop3Deviation;
 import io.maildrill.pop3.Pop3Reply;
 import io.maildrill.pop3.Pop3Response;
 import io.maildrill.pop3.Pop3Status;
@@ -19,8 +21,10 @@ import io.maildrill.script.ast.StatusWord;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -88,6 +92,12 @@ public final class Pop3Groups {
             throw new StepFailure(statusLine, session.name(), sent.text(), expectedStatus(group),
                     "malformed reply: " + reply.describe());
         }
+        if (!response.deviations().isEmpty()) {
+            // The decoder frames such a reply anyway; reporting it is what keeps POP3 as strict as
+            // IMAP, whose decoder makes the same line a malformed response.
+            throw new StepFailure(statusLine, session.name(), sent.text(), "every line ending in CRLF (RFC 1939 §3)",
+                    lineEnds(response.deviations()) + " in the reply: \"" + quotedStart(response.raw()) + "\"");
+        }
         for (Expectation e : group.expectations()) {
             if (e instanceof Expectation.Status s) {
                 checkStatus(s, response, sent.text());
@@ -113,6 +123,16 @@ public final class Pop3Groups {
         failOnStray(group, sent);
         session.finishGroup(sent, reply);
         return false;
+    }
+
+    private static String lineEnds(Set<Pop3Deviation> deviations) {
+        return deviations.stream().map(d -> d == Pop3Deviation.BARE_LF ? "a line ended by LF alone"
+                : "a CR not followed by LF").collect(Collectors.joining(" and "));
+    }
+
+    private static String quotedStart(byte[] raw) {
+        int shown = Math.min(raw.length, 200);
+        return MalformedReply.quote(Arrays.copyOf(raw, shown)) + (raw.length > shown ? "..." : "");
     }
 
     private void failOnStray(Statement.Expect group, Pop3ScriptSession.Sent sent) {

@@ -289,6 +289,19 @@ class ImapResponseDecoderTest {
         assertThat(malformed.reply().bytes()).asString(StandardCharsets.US_ASCII).isEqualTo("* 1 FETCH (UID 1");
     }
 
+    /** What is missing of a cut literal counts what arrived, kept (small) or streamed (large) alike. */
+    @Test
+    void aLiteralCutShortCountsTheOctetsThatArrived() {
+        for (int retentionLimit : new int[] {1 << 20, 16}) {
+            channel = new EmbeddedChannel(new ImapResponseDecoder(retentionLimit, 4096));
+            channel.writeInbound(Unpooled.copiedBuffer("* 1 FETCH (BODY[] {300}\r\n" + "z".repeat(100), StandardCharsets.US_ASCII));
+            channel.finish();
+            var malformed = (ImapResponse.Malformed) channel.readInbound();
+            assertThat(malformed.reply().problem()).as("retention limit %d", retentionLimit)
+                    .isEqualTo("connection closed inside a literal (200 of 300 octets missing)");
+        }
+    }
+
     @Test
     void deepNestingFromAServerIsAFindingNotAStackOverflow() {
         String deep = "* 1 FETCH (BODYSTRUCTURE " + "(".repeat(100_000) + ")".repeat(100_000) + ")\r\n";
