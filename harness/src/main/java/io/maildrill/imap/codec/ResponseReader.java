@@ -154,7 +154,8 @@ final class ResponseReader {
                 return new ImapValue.ListValue(items);
             }
             // body-type-mpart (RFC 9051) concatenates body lists with no SP between them: ")("
-            if (c == '(' && line[pos - 1] == ')') {
+            // (judged by the value just read, not the octet before: after a literal a new line starts at 0)
+            if (c == '(' && items.get(items.size() - 1) instanceof ImapValue.ListValue) {
                 continue;
             }
             if (c != ' ') {

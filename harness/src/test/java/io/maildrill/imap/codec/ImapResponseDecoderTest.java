@@ -289,6 +289,15 @@ class ImapResponseDecoderTest {
         assertThat(malformed.reply().bytes()).asString(StandardCharsets.US_ASCII).isEqualTo("* 1 FETCH (UID 1");
     }
 
+    /** Found by fuzzing: a list going on with '(' right after a literal read the octet before the line. */
+    @Test
+    void aParenthesisRightAfterALiteralInAListIsMalformedNotAnException() {
+        List<ImapResponse> out = decode("* 1 FETCH (BODY[] {2}\r\nab(X))\r\nA1 OK fine\r\n", Feeding.WHOLE);
+        assertThat(out).hasSize(2);
+        assertThat(((ImapResponse.Malformed) out.get(0)).reply().problem()).contains("unexpected '('");
+        assertThat(out.get(1)).isInstanceOf(ImapResponse.Tagged.class);
+    }
+
     /** What is missing of a cut literal counts what arrived, kept (small) or streamed (large) alike. */
     @Test
     void aLiteralCutShortCountsTheOctetsThatArrived() {
