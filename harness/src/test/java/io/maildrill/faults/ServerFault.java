@@ -15,14 +15,14 @@ import java.util.Arrays;
 public enum ServerFault {
 
     /** Nothing more, connection kept open. */
-    STALL("nothing (stalls)") {
+    STALL("nothing (stalls)", "timed out") {
         @Override
         void strike(OutputStream out, Socket socket) throws IOException, InterruptedException {
             Thread.sleep(MAX_RUN_MILLIS);
         }
     },
     /** Bytes no IMAP or POP3 grammar allows, then nothing. */
-    GARBAGE("\\x00\\x01garbage") {
+    GARBAGE("\\x00\\x01garbage", "garbage") {
         @Override
         void strike(OutputStream out, Socket socket) throws IOException, InterruptedException {
             write(out, "\u0000\u0001garbage \u00ff\u00fe\r\n");
@@ -30,7 +30,7 @@ public enum ServerFault {
         }
     },
     /** A tagged completion for a tag the client never used, then nothing. */
-    WRONG_TAG("ZZ999 OK done, but not yours\\r\\n") {
+    WRONG_TAG("ZZ999 OK done, but not yours\\r\\n", "ZZ999") {
         @Override
         void strike(OutputStream out, Socket socket) throws IOException, InterruptedException {
             write(out, "ZZ999 OK done, but not yours\r\n");
@@ -38,7 +38,7 @@ public enum ServerFault {
         }
     },
     /** A line ended by LF alone, then nothing. */
-    BARE_LF("* OK bare line feed\\n\"") {
+    BARE_LF("* OK bare line feed\\n\"", "bare line feed") {
         @Override
         void strike(OutputStream out, Socket socket) throws IOException, InterruptedException {
             write(out, "* OK bare line feed\n");
@@ -46,7 +46,7 @@ public enum ServerFault {
         }
     },
     /** One octet every 200 ms of a response that never ends. */
-    DRIP("octets without a line end: \"* OK ") {
+    DRIP("octets without a line end: \"* OK ", "octets without a line end") {
         @Override
         void strike(OutputStream out, Socket socket) throws IOException, InterruptedException {
             long end = System.currentTimeMillis() + MAX_RUN_MILLIS;
@@ -59,7 +59,7 @@ public enum ServerFault {
         }
     },
     /** A 10 MiB line without its CRLF, then nothing. */
-    LONG_LINE("10485765 octets without a line end: \"* OK xxxx") {
+    LONG_LINE("10485765 octets without a line end: \"* OK xxxx", "xxxxxxxxxxxxxxxx") {
         @Override
         void strike(OutputStream out, Socket socket) throws IOException, InterruptedException {
             write(out, "* OK ");
@@ -68,7 +68,7 @@ public enum ServerFault {
         }
     },
     /** A literal announced as {4000000000} and then 64 MiB of it, then nothing. */
-    HUGE_LITERAL("{4000000000}\\r\\n\"; then 67108864 octets without a line end: \"yyyy") {
+    HUGE_LITERAL("{4000000000}\\r\\n\"; then 67108864 octets without a line end: \"yyyy", "{4000000000}") {
         @Override
         void strike(OutputStream out, Socket socket) throws IOException, InterruptedException {
             write(out, "* 1 FETCH (BODY[] {4000000000}\r\n");
@@ -77,7 +77,7 @@ public enum ServerFault {
         }
     },
     /** An untagged BYE, and the connection closed. */
-    BYE("* BYE shutting down for maintenance\\r\\n") {
+    BYE("* BYE shutting down for maintenance\\r\\n", "shutting down for maintenance") {
         @Override
         void strike(OutputStream out, Socket socket) throws IOException {
             write(out, "* BYE shutting down for maintenance\r\n");
@@ -89,9 +89,19 @@ public enum ServerFault {
     public static final long MAX_RUN_MILLIS = 60_000;
 
     private final String quoted;
+    private final String signature;
 
-    ServerFault(String quoted) {
+    ServerFault(String quoted, String signature) {
         this.quoted = quoted;
+        this.signature = signature;
+    }
+
+    /**
+     * A plain piece of what an error about this fault says (no quotes or escapes, so it reads the
+     * same in a console line and inside a JSON report).
+     */
+    public String signature() {
+        return signature;
     }
 
     /** Text that a message naming this fault's bytes contains (escaped as maildrill quotes them). */
