@@ -13,7 +13,8 @@ import io.netty.channel.embedded.EmbeddedChannel;
 /**
  * Whatever a server sends, the IMAP decoder turns it into responses or {@link ImapResponse.Malformed}
  * findings: no exception, no stack overflow, no hang, and nothing kept beyond its bounds. Small
- * limits here so the fuzzer reaches the over-long-line and streamed-literal paths with short inputs.
+ * limits here so the fuzzer reaches the over-long-line, streamed-literal and response-budget paths
+ * with short inputs.
  * In {@code ./mvnw verify} this runs over the inputs kept in the resources (recorded responses and
  * every crasher found so far); {@code fuzz/run imap} fuzzes it.
  */
@@ -21,6 +22,7 @@ class ImapResponseDecoderFuzzTest {
 
     private static final int RETENTION_LIMIT = 64;
     private static final int MAX_LINE = 256;
+    private static final int MAX_RESPONSE_RETAINED = 1024;
 
     @FuzzTest(maxDuration = FuzzTargets.SHORT_RUN)
     @DictionaryFile(resourcePath = "/io/maildrill/fuzz/imap.dict")
@@ -32,7 +34,7 @@ class ImapResponseDecoderFuzzTest {
     public static void fuzzerTestOneInput(FuzzedDataProvider data) {
         int chunk = data.consumeInt(1, 97);
         byte[] input = data.consumeRemainingAsBytes();
-        EmbeddedChannel channel = new EmbeddedChannel(new ImapResponseDecoder(RETENTION_LIMIT, MAX_LINE));
+        EmbeddedChannel channel = new EmbeddedChannel(new ImapResponseDecoder(RETENTION_LIMIT, MAX_LINE, MAX_RESPONSE_RETAINED));
         FuzzTargets.feedAndClose(channel, input, chunk);
         long wire = 0;
         for (Object o = channel.readInbound(); o != null; o = channel.readInbound()) {

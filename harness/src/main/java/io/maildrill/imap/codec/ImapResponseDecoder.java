@@ -20,7 +20,10 @@ import java.util.List;
  * the whole response is framed, so the parser never sees a partial input.
  *
  * <p>Literals up to {@code retentionLimit} octets are kept; larger ones are streamed through a
- * SHA-256 digest and not kept, so memory does not grow with message size. Malformed input (bare
+ * SHA-256 digest and not kept, so memory does not grow with message size. What one response keeps
+ * (lines and kept literals) is bounded by {@code maxResponseRetained}: a response with many
+ * literals under the limit each (a FETCH of a thousand 8 MB bodies in one response) is framed to
+ * its end but kept no further, and reported. Malformed input (bare
  * LF, over-long line, connection closed inside a response, anything the parser rejects) becomes
  * an {@link ImapResponse.Malformed} value and the decoder resumes at the next line.
  */
@@ -29,11 +32,14 @@ public final class ImapResponseDecoder extends ByteToMessageDecoder {
     public static final int DEFAULT_RETENTION_LIMIT = 8 * 1024 * 1024;
     /** Long enough for {@code * SEARCH} over a million messages. */
     public static final int DEFAULT_MAX_LINE_LENGTH = 64 * 1024 * 1024;
+    /** What one response may keep in all: two of the longest lines, or sixteen literals at the retention limit. */
+    public static final long DEFAULT_MAX_RESPONSE_RETAINED = 128L * 1024 * 1024;
 
     private enum State { LINE, LITERAL, STREAMED_LITERAL, DISCARD_LINE }
 
     private final int retentionLimit;
     private final int maxLineLength;
+    private final long maxResponseRetained;
     private final ResponseParser parser = new ResponseParser();
 
     private State state = State.LINE;
@@ -41,6 +47,10 @@ public final class ImapResponseDecoder extends ByteToMessageDecoder {
     private final List<byte[]> lines = new ArrayList<>(2);
     private final List<Str> literals = new ArrayList<>(1);
     private long wireLength;
+    // octets the response being framed keeps (lines and kept literals), and whether it went over
+    // maxResponseRetained: then the rest of it is framed (to find its end) but not kept
+    private long retained;
+    private boolean discarding;
     // LINE: how far the current line has already been searched for LF (avoids rescanning)
     private int scanned;
     // LITERAL / STREAMED_LITERAL
@@ -54,12 +64,18 @@ public final class ImapResponseDecoder extends ByteToMessageDecoder {
     }
 
     public ImapResponseDecoder(int retentionLimit, int maxLineLength) {
-        if (retentionLimit < 0 || maxLineLength < 16) {
+        this(retentionLimit, maxLineLength, Math.max(DEFAULT_MAX_RESPONSE_RETAINED, 2L * maxLineLength));
+    }
+
+    public ImapResponseDecoder(int retentionLimit, int maxLineLength, long maxResponseRetained) {
+        if (retentionLimit < 0 || maxLineLength < 16 || maxResponseRetained < maxLineLength) {
             throw new IllegalArgumentException("retentionLimit: " + retentionLimit + " (expected: >= 0), maxLineLength: "
-                    + maxLineLength + " (expected: >= 16)");
+                    + maxLineLength + " (expected: >= 16), maxResponseRetained: " + maxResponseRetained
+                    + " (expected: >= maxLineLength)");
         }
         this.retentionLimit = retentionLimit;
         this.maxLineLength = maxLineLength;
+        this.maxResponseRetained = maxResponseRetained;
     }
 
     public int retentionLimit() {
@@ -143,17 +159,35 @@ public final class ImapResponseDecoder extends ByteToMessageDecoder {
             resetResponse();
             return true;
         }
-        lines.add(line);
         long size = LiteralMarker.sizeAtEnd(line);
-        if (size < 0) {
-            out.add(parser.parse(lines, literals, wireLength));
-            resetResponse();
-            return true;
+        long keeps = length + (size >= 0 && size <= retentionLimit ? size : 0);
+        if (!discarding && retained + keeps > maxResponseRetained) {
+            byte[] first = lines.isEmpty() ? line : lines.get(0);
+            out.add(malformed("response keeping more than " + maxResponseRetained + " octets (lines and literals)", 0,
+                    "a shorter response", java.util.Arrays.copyOf(first, Math.min(first.length, MalformedReply.MAX_QUOTED)),
+                    wireLength));
+            lines.clear();
+            literals.clear();
+            discarding = true;
+        }
+        if (discarding) {
+            if (size < 0) {
+                resetResponse();
+                return true;
+            }
+        } else {
+            lines.add(line);
+            retained += keeps;
+            if (size < 0) {
+                out.add(parser.parse(lines, literals, wireLength));
+                resetResponse();
+                return true;
+            }
         }
         literalForm = LiteralMarker.isLiteral8(line) ? Str.Form.LITERAL8 : Str.Form.LITERAL;
         literalSize = size;
         literalRemaining = size;
-        if (size > retentionLimit) {
+        if (size > retentionLimit || discarding) {
             digest = Str.newSha256();
             state = State.STREAMED_LITERAL;
         } else {
@@ -189,7 +223,9 @@ public final class ImapResponseDecoder extends ByteToMessageDecoder {
     }
 
     private void literalDone(Str literal) {
-        literals.add(literal);
+        if (!discarding) {
+            literals.add(literal);
+        }
         wireLength += literalSize;
         literalRemaining = 0;
         state = State.LINE;
@@ -211,6 +247,8 @@ public final class ImapResponseDecoder extends ByteToMessageDecoder {
     private void resetResponse() {
         lines.clear();
         literals.clear();
+        retained = 0;
+        discarding = false;
         wireLength = 0;
         scanned = 0;
     }

@@ -298,6 +298,27 @@ class ImapResponseDecoderTest {
         assertThat(out.get(1)).isInstanceOf(ImapResponse.Tagged.class);
     }
 
+    /**
+     * Many literals under the retention limit each, in one response, would add up without bound:
+     * past the response budget the rest of the response is framed to its end but not kept.
+     */
+    @Test
+    void aResponseKeepingMoreThanItsBudgetIsReportedAndTheNextOneDecodes() {
+        channel = new EmbeddedChannel(new ImapResponseDecoder(64, 256, 1024));
+        StringBuilder response = new StringBuilder("* 1 FETCH (");
+        for (int i = 0; i < 40; i++) {
+            response.append("BODY[").append(i).append("] {50}\r\n").append("b".repeat(50)).append(' ');
+        }
+        response.append("UID 9)\r\n");
+        for (Feeding feeding : Feeding.values()) {
+            List<ImapResponse> out = decode(response + "A1 OK fine\r\n", feeding);
+            assertThat(out).as(feeding.name()).hasSize(2);
+            assertThat(((ImapResponse.Malformed) out.get(0)).reply().problem())
+                    .isEqualTo("response keeping more than 1024 octets (lines and literals)");
+            assertThat(((ImapResponse.Tagged) out.get(1)).text()).isEqualTo("fine");
+        }
+    }
+
     /** What is missing of a cut literal counts what arrived, kept (small) or streamed (large) alike. */
     @Test
     void aLiteralCutShortCountsTheOctetsThatArrived() {
