@@ -176,7 +176,8 @@ final class UntaggedViews {
         boolean earlier = !rest.isEmpty() && rest.get(0) instanceof ImapValue.ListValue l && l.size() == 1
                 && l.get(0) instanceof ImapValue.Atom a && a.is("EARLIER");
         int setIndex = earlier ? 1 : 0;
-        if (rest.size() != setIndex + 1 || rest.get(setIndex) instanceof ImapValue.ListValue) {
+        // a uid-set is an atom ("1:3,9") or a number; NIL, a string or a list is not one (found by fuzzing)
+        if (rest.size() != setIndex + 1 || !(rest.get(setIndex) instanceof ImapValue.Atom || rest.get(setIndex) instanceof ImapValue.Num)) {
             throw r.error("VANISHED data " + rest, "[(EARLIER)] uid-set");
         }
         return new ImapResponse.Vanished(g, earlier, rest.get(setIndex).asText());

@@ -289,6 +289,16 @@ class ImapResponseDecoderTest {
         assertThat(malformed.reply().bytes()).asString(StandardCharsets.US_ASCII).isEqualTo("* 1 FETCH (UID 1");
     }
 
+    /** Found by fuzzing: VANISHED with NIL (or a string) where its uid-set belongs threw instead of being malformed. */
+    @Test
+    void vanishedWithoutAUidSetIsMalformedNotAnException() {
+        List<ImapResponse> out = decode("* VANISHED NIL\r\n* VANISHED (EARLIER) \"1:3\"\r\nA1 OK fine\r\n", Feeding.WHOLE);
+        assertThat(out).hasSize(3);
+        assertThat(out.get(0)).isInstanceOf(ImapResponse.Malformed.class);
+        assertThat(out.get(1)).isInstanceOf(ImapResponse.Malformed.class);
+        assertThat(out.get(2)).isInstanceOf(ImapResponse.Tagged.class);
+    }
+
     /** Found by fuzzing: a list going on with '(' right after a literal read the octet before the line. */
     @Test
     void aParenthesisRightAfterALiteralInAListIsMalformedNotAnException() {
