@@ -101,14 +101,19 @@ public final class BenchRunner {
                 Path json = options.reportDir().resolve("jmh-threads" + threads + suffix + ".json");
                 ChainedOptionsBuilder builder = jmhOptions(options, threads, size, json);
                 out.println("maildrill bench: " + options.target() + ", " + size + " messages, " + threads + " thread(s)");
-                interruption.starting(json, size + " messages, " + threads + " thread(s)");
-                if (new Runner(builder.build()).run().isEmpty()) {
+                List<String> selected = missing(options, threads, List.of());
+                if (selected.isEmpty()) {
                     out.println("maildrill bench: no benchmark matched " + options.workloads() + " with " + threads + " thread(s)");
-                    interruption.finished(List.of());
                     continue;
                 }
-                files.add(json);
-                List<BenchmarkResult> run = JmhResults.read(json);
+                interruption.starting(json, size + " messages, " + threads + " thread(s)");
+                // JMH returns no results both when nothing matched and when every selected benchmark
+                // threw; only the first is a quiet gap, so the selection was checked above
+                boolean anyResult = !new Runner(builder.build()).run().isEmpty();
+                List<BenchmarkResult> run = anyResult ? JmhResults.read(json) : List.of();
+                if (anyResult) {
+                    files.add(json);
+                }
                 results.addAll(run);
                 interruption.finished(run);
                 failed.addAll(missing(options, threads, run).stream().map(m -> m + " at " + size).toList());
