@@ -6,10 +6,13 @@ import io.maildrill.faults.FaultInjectingProxy;
 import io.maildrill.faults.ServerFault;
 import io.maildrill.target.EmbeddedGreenMail;
 import io.maildrill.target.Target;
+import java.io.ByteArrayOutputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -20,9 +23,10 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * Every named server fault against the commands a user runs: each run ends by itself within its
- * bound (1 s waits here), with exit code 1 or 2, a message that names what the server sent, no
- * stack trace, and (for check) its reports written. The faults strike in front of a real server
- * (GreenMail) after the client's first SELECT or twentieth APPEND.
+ * bound (1 or 2 s waits here), with exit code 1 or 2, a message that names what the server sent,
+ * no stack trace (check, seed), and its reports written (check, bench). The faults strike in
+ * front of a real server (GreenMail) after the client's first SELECT, twentieth APPEND or first
+ * FETCH.
  */
 class FaultMatrixTest {
 
@@ -72,6 +76,37 @@ class FaultMatrixTest {
 
             run.assertEndedCleanly(2);
             assertThat(run.err()).contains(fault.signature()).contains("on " + proxy.endpoint()).containsPattern("held \\d+ messages");
+        }
+    }
+
+    /**
+     * At the benchmark's first FETCH, after the mailbox was filled: exit 1 and the fault's bytes in
+     * what JMH recorded. A process of its own, because the benchmark JVMs take the password from the
+     * environment; without the Jakarta Mail baseline, whose per-read timeout a dripping server holds
+     * until the fault ends (not bounded yet).
+     */
+    @ParameterizedTest
+    @EnumSource(ServerFault.class)
+    @Timeout(180)
+    void bench(ServerFault fault) throws Exception {
+        try (FaultInjectingProxy proxy = new FaultInjectingProxy(server.target().requireImap(), fault, "FETCH", 0)) {
+            Path reports = dir.resolve("bench");
+            ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-cp", System.getProperty("java.class.path"), Main.class.getName(), "bench",
+                    "--target", "imap://" + proxy.endpoint(), "--user", "user1", "--password-env", "FAULTY_SERVER_PASSWORD",
+                    "--test-accounts", "--workload", "imapHeaders", "--no-baseline", "--quick", "--sizes", "100", "--timeout", "2",
+                    "--report-dir", reports.toString())
+                    .redirectErrorStream(true);
+            builder.environment().put("FAULTY_SERVER_PASSWORD", server.target().defaultAccount().password());
+            Process bench = builder.start();
+            ByteArrayOutputStream console = new ByteArrayOutputStream();
+            bench.getInputStream().transferTo(console);
+            assertThat(bench.waitFor(60, TimeUnit.SECONDS)).isTrue();
+            String output = console.toString(StandardCharsets.UTF_8);
+
+            assertThat(bench.exitValue()).as(output).isEqualTo(ExitCodes.FAILURES);
+            assertThat(output).contains("No result").contains(fault.signature());
+            assertThat(Files.readString(reports.resolve("benchmarks.md"))).contains("No result");
         }
     }
 
