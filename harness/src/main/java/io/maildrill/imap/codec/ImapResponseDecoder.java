@@ -169,6 +169,8 @@ public final class ImapResponseDecoder extends ByteToMessageDecoder {
             lines.clear();
             literals.clear();
             discarding = true;
+            // the octets so far belong to that finding; what is skipped after it, to no response
+            wireLength = 0;
         }
         if (discarding) {
             if (size < 0) {
