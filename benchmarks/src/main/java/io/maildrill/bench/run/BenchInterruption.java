@@ -32,6 +32,7 @@ final class BenchInterruption {
     private Path running;
     private String runningWhat = "";
     private boolean done;
+    private boolean interrupted;
 
     BenchInterruption(BenchOptions options, Instant started, PrintStream out) {
         this.options = options;
@@ -51,14 +52,22 @@ final class BenchInterruption {
         running = null;
     }
 
-    /** The run ended by itself: nothing to do at shutdown. */
-    synchronized void completed() {
+    /**
+     * The runs are over. Exactly one of this and the shutdown hook gets to write the report:
+     * returns false when the hook has begun (the runs ended because their forks were stopped), and
+     * the caller then writes nothing, so the interrupted report stays.
+     */
+    synchronized boolean completed() {
+        if (interrupted) {
+            return false;
+        }
         done = true;
         try {
             Runtime.getRuntime().removeShutdownHook(hook);
         } catch (IllegalStateException shuttingDown) {
             // the JVM is already exiting; the hook sees done and does nothing
         }
+        return true;
     }
 
     private void interrupted() {
@@ -70,6 +79,7 @@ final class BenchInterruption {
             if (done) {
                 return;
             }
+            interrupted = true;
             results = List.copyOf(finished);
             cut = running;
             what = runningWhat;

@@ -63,10 +63,15 @@ public final class BenchRunner {
         List<Path> files = new ArrayList<>();
         List<String> failed = new ArrayList<>();
         BenchInterruption interruption = new BenchInterruption(options, started, out);
+        boolean completed;
         try {
             runAll(options, out, results, files, failed, interruption);
         } finally {
-            interruption.completed();
+            completed = interruption.completed();
+        }
+        if (!completed) {
+            // stopped by Ctrl-C or a kill: the shutdown hook writes the report of what had finished
+            return new Outcome(results, files, List.of(), failed);
         }
         List<String> notes = new ArrayList<>();
         if (!failed.isEmpty()) {
