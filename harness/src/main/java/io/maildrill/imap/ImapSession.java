@@ -9,6 +9,7 @@ import io.maildrill.net.MalformedReply;
 import io.maildrill.net.ProtocolException;
 import io.maildrill.net.ResponseTimeoutException;
 import io.maildrill.net.TlsSettings;
+import io.maildrill.report.escape.VisibleText;
 import io.maildrill.transcript.Transcript;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
@@ -124,7 +125,7 @@ public final class ImapSession implements AutoCloseable {
     /** A POP3 server's "+OK ..." or "-ERR ...": an IMAP client at the wrong port. */
     private static boolean looksLikePop3(ImapResponse first) {
         if (first instanceof ImapResponse.Malformed m) {
-            String text = new String(m.reply().bytes(), java.nio.charset.StandardCharsets.ISO_8859_1);
+            String text = new String(m.reply().bytes(), StandardCharsets.ISO_8859_1);
             return text.startsWith("+OK") || text.startsWith("-ERR");
         }
         return first instanceof ImapResponse.Continuation c && c.text().startsWith("OK");
@@ -133,9 +134,9 @@ public final class ImapSession implements AutoCloseable {
     private static String notAGreeting(ImapResponse first) {
         if (looksLikePop3(first)) {
             String line = first instanceof ImapResponse.Malformed m
-                    ? new String(m.reply().bytes(), java.nio.charset.StandardCharsets.ISO_8859_1).strip()
+                    ? new String(m.reply().bytes(), StandardCharsets.ISO_8859_1).strip()
                     : "+" + ((ImapResponse.Continuation) first).text();
-            return "\"" + io.maildrill.report.escape.VisibleText.of(line) + "\", a POP3 greeting: is this the POP3 port?";
+            return "\"" + VisibleText.of(line) + "\", a POP3 greeting: is this the POP3 port?";
         }
         if (first instanceof ImapResponse.Continuation c) {
             return "\"+" + (c.text().isEmpty() ? "" : " " + c.text()) + "\"";

@@ -17,8 +17,6 @@ public final class ConnectionClosedException extends ProtocolException {
      * last (a BYE, garbage, nothing), which is usually why.
      */
     public static ConnectionClosedException during(String what, InboundActivity activity, ConnectionClosedException cause) {
-        String doing = cause.getMessage().startsWith("connection closed while sending")
-                ? cause.getMessage() : "connection closed while waiting for " + what;
-        return new ConnectionClosedException(doing + "; " + activity.describe(), cause);
+        return new ConnectionClosedException("connection closed while waiting for " + what + "; " + activity.describe(), cause);
     }
 }

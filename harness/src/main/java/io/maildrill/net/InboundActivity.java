@@ -1,8 +1,8 @@
 package io.maildrill.net;
 
 import io.netty.buffer.ByteBuf;
-import java.io.ByteArrayOutputStream;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Locale;
 
 /**
@@ -13,8 +13,10 @@ import java.util.Locale;
  * stalled after its last answer, dripped, sent garbage, a wrong tag or a BYE, or is in the middle
  * of a 10 MB line or a 4 GB literal.
  *
- * <p>Written on the connection's event loop, read from any thread under the object's lock, which
- * is uncontended in practice (one writer, rare readers).
+ * <p>On every read, on the connection's event loop: a backward search for the last line feed
+ * (usually a line's length from the end) and bulk copies of at most {@link #HEAD} + {@link #TAIL}
+ * octets into fixed buffers; nothing is allocated. Read from any thread under the object's lock,
+ * which is uncontended in practice (one writer, rare readers).
  */
 public final class InboundActivity {
 
@@ -26,12 +28,15 @@ public final class InboundActivity {
     private final long openedNanos = System.nanoTime();
     private long octets;
     private long lastArrivalNanos;
-    private byte[] lastLine = new byte[0];
+    // the last complete line: its first octets and its whole length
+    private byte[] lastHead = new byte[HEAD];
+    private int lastHeadLength;
     private long lastLineLength;
-    private final ByteArrayOutputStream currentHead = new ByteArrayOutputStream(HEAD);
+    // the line after it, not ended yet: its first octets, its last octets (a ring), its length
+    private byte[] currentHead = new byte[HEAD];
+    private int currentHeadLength;
     private final byte[] currentTail = new byte[TAIL];
-    private int tailStart;
-    private int tailLength;
+    private int tailEnd;
     private long currentLength;
 
     synchronized void received(ByteBuf buf) {
@@ -51,38 +56,31 @@ public final class InboundActivity {
         } else {
             append(buf, from, lastLf + 1);
         }
-        lastLine = currentHead.toByteArray();
+        // the current line is complete: it becomes the last one (the buffers swap, nothing is copied)
+        byte[] swap = lastHead;
+        lastHead = currentHead;
+        lastHeadLength = currentHeadLength;
         lastLineLength = currentLength;
+        currentHead = swap;
         startLine();
         append(buf, lastLf + 1, to);
     }
 
     private void startLine() {
-        currentHead.reset();
-        tailStart = 0;
-        tailLength = 0;
+        currentHeadLength = 0;
         currentLength = 0;
     }
 
     private void append(ByteBuf buf, int from, int to) {
         int n = to - from;
         currentLength += n;
-        int room = HEAD - currentHead.size();
-        for (int i = from; i < from + Math.min(room, n); i++) {
-            currentHead.write(buf.getByte(i));
-        }
+        int toHead = Math.min(HEAD - currentHeadLength, n);
+        buf.getBytes(from, currentHead, currentHeadLength, toHead);
+        currentHeadLength += toHead;
         for (int i = Math.max(from, to - TAIL); i < to; i++) {
-            currentTail[(tailStart + tailLength) % TAIL] = buf.getByte(i);
-            if (tailLength < TAIL) {
-                tailLength++;
-            } else {
-                tailStart = (tailStart + 1) % TAIL;
-            }
+            currentTail[tailEnd] = buf.getByte(i);
+            tailEnd = (tailEnd + 1) % TAIL;
         }
-    }
-
-    public synchronized long octets() {
-        return octets;
     }
 
     /**
@@ -96,19 +94,20 @@ public final class InboundActivity {
         StringBuilder sb = new StringBuilder("the server sent ").append(octets).append(" octets on this connection, the last ")
                 .append(seconds(System.nanoTime() - lastArrivalNanos)).append(" ago");
         if (lastLineLength > 0) {
-            sb.append("; its last line: \"").append(MalformedReply.quote(lastLine))
-                    .append(lastLineLength > lastLine.length ? "...\" (" + lastLineLength + " octets)" : "\"");
+            sb.append("; its last line: \"").append(MalformedReply.quote(Arrays.copyOf(lastHead, lastHeadLength)))
+                    .append(lastLineLength > lastHeadLength ? "...\" (" + lastLineLength + " octets)" : "\"");
         }
         if (currentLength > 0) {
             sb.append("; then ").append(currentLength).append(" octets without a line end: \"")
-                    .append(MalformedReply.quote(currentHead.toByteArray()));
-            if (currentLength > currentHead.size()) {
-                byte[] tail = new byte[tailLength];
-                for (int i = 0; i < tailLength; i++) {
-                    tail[i] = currentTail[(tailStart + i) % TAIL];
+                    .append(MalformedReply.quote(Arrays.copyOf(currentHead, currentHeadLength)));
+            long beyondHead = currentLength - currentHeadLength;
+            if (beyondHead > 0) {
+                int shown = (int) Math.min(TAIL, beyondHead);
+                byte[] tail = new byte[shown];
+                for (int i = 0; i < shown; i++) {
+                    tail[i] = currentTail[Math.floorMod(tailEnd - shown + i, TAIL)];
                 }
-                sb.append(currentLength > currentHead.size() + tailLength ? "..." : "").append(MalformedReply.quote(
-                        java.util.Arrays.copyOfRange(tail, (int) Math.max(0, tailLength - (currentLength - currentHead.size())), tailLength)));
+                sb.append(beyondHead > shown ? "..." : "").append(MalformedReply.quote(tail));
             }
             sb.append('"');
         }

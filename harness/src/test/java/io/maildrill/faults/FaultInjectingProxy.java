@@ -9,6 +9,9 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -27,7 +30,7 @@ public final class FaultInjectingProxy implements AutoCloseable {
     private final String word;
     private final int passes;
     private final AtomicInteger seen = new AtomicInteger();
-    private final java.util.List<Socket> open = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+    private final List<Socket> open = Collections.synchronizedList(new ArrayList<>());
 
     /**
      * @param upstream the real server's plain endpoint

@@ -164,8 +164,7 @@ public final class ImapResponseDecoder extends ByteToMessageDecoder {
         if (!discarding && retained + keeps > maxResponseRetained) {
             byte[] first = lines.isEmpty() ? line : lines.get(0);
             out.add(malformed("response keeping more than " + maxResponseRetained + " octets (lines and literals)", 0,
-                    "a shorter response", java.util.Arrays.copyOf(first, Math.min(first.length, MalformedReply.MAX_QUOTED)),
-                    wireLength));
+                    "a shorter response", first, wireLength));
             lines.clear();
             literals.clear();
             discarding = true;
