@@ -1,6 +1,7 @@
 package io.maildrill.net;
 
 import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Locale;
@@ -38,6 +39,11 @@ public final class InboundActivity {
     private final byte[] currentTail = new byte[TAIL];
     private int tailEnd;
     private long currentLength;
+
+    /** The same for a client that reads from a blocking socket (the Jakarta Mail baseline's). */
+    public void received(byte[] bytes, int offset, int length) {
+        received(Unpooled.wrappedBuffer(bytes, offset, length));
+    }
 
     synchronized void received(ByteBuf buf) {
         int from = buf.readerIndex();

@@ -62,11 +62,13 @@ public class JakartaImapBench {
 
     @Benchmark
     public int imapExamine(ImapMailbox box, Connection c, Traffic traffic) throws MessagingException {
-        Folder folder = open(box, c);
-        int count = folder.getMessageCount();
-        folder.close(false);
-        traffic.add(0, 0);
-        return count;
+        return JakartaFailures.explained(() -> {
+            Folder folder = open(box, c);
+            int count = folder.getMessageCount();
+            folder.close(false);
+            traffic.add(0, 0);
+            return count;
+        });
     }
 
     @Benchmark
@@ -115,37 +117,39 @@ public class JakartaImapBench {
      */
     @Benchmark
     public long imapBodies(ImapMailbox box, Connection c, Traffic traffic) throws MessagingException {
-        Folder folder = open(box, c);
-        try {
-            Message[] messages = folder.getMessages();
-            if (messages.length != box.mailboxSize) {
-                throw new IllegalStateException(messages.length + " messages (expected " + box.mailboxSize + ")");
-            }
-            FetchProfile profile = profile(UIDFolder.FetchProfileItem.UID, IMAPFolder.FetchProfileItem.MESSAGE);
-            long octets = 0;
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            for (int from = 0; from < messages.length; from += BODY_BATCH) {
-                Message[] batch = java.util.Arrays.copyOfRange(messages, from, Math.min(messages.length, from + BODY_BATCH));
-                folder.fetch(batch, profile);
-                for (Message m : batch) {
-                    out.reset();
-                    try {
-                        m.writeTo(out);
-                    } catch (IOException e) {
-                        throw new MessagingException("writeTo failed", e);
-                    }
-                    byte[] bytes = out.toByteArray();
-                    if (c.sampler.sampleNext()) {
-                        c.sampler.checkMessage(bytes);
-                    }
-                    octets += bytes.length;
+        return JakartaFailures.explained(() -> {
+            Folder folder = open(box, c);
+            try {
+                Message[] messages = folder.getMessages();
+                if (messages.length != box.mailboxSize) {
+                    throw new IllegalStateException(messages.length + " messages (expected " + box.mailboxSize + ")");
                 }
+                FetchProfile profile = profile(UIDFolder.FetchProfileItem.UID, IMAPFolder.FetchProfileItem.MESSAGE);
+                long octets = 0;
+                ByteArrayOutputStream out = new ByteArrayOutputStream();
+                for (int from = 0; from < messages.length; from += BODY_BATCH) {
+                    Message[] batch = java.util.Arrays.copyOfRange(messages, from, Math.min(messages.length, from + BODY_BATCH));
+                    folder.fetch(batch, profile);
+                    for (Message m : batch) {
+                        out.reset();
+                        try {
+                            m.writeTo(out);
+                        } catch (IOException e) {
+                            throw new MessagingException("writeTo failed", e);
+                        }
+                        byte[] bytes = out.toByteArray();
+                        if (c.sampler.sampleNext()) {
+                            c.sampler.checkMessage(bytes);
+                        }
+                        octets += bytes.length;
+                    }
+                }
+                traffic.add(messages.length, octets);
+                return octets;
+            } finally {
+                folder.close(false);
             }
-            traffic.add(messages.length, octets);
-            return octets;
-        } finally {
-            folder.close(false);
-        }
+        });
     }
 
     static final int BODY_BATCH = 1000;
@@ -155,6 +159,11 @@ public class JakartaImapBench {
     }
 
     private static long list(ImapMailbox box, Connection c, Traffic traffic, FetchProfile profile, PerMessage each)
+            throws MessagingException {
+        return JakartaFailures.explained(() -> listOnce(box, c, traffic, profile, each));
+    }
+
+    private static long listOnce(ImapMailbox box, Connection c, Traffic traffic, FetchProfile profile, PerMessage each)
             throws MessagingException {
         Folder folder = open(box, c);
         try {

@@ -38,38 +38,42 @@ public class JakartaPop3Bench {
 
     @Benchmark
     public int pop3LoginStat(Pop3Mailbox box, Traffic traffic) throws MessagingException {
-        Store store = JakartaStores.pop3(box.server, box.server.readerAccount());
-        try {
-            Folder inbox = store.getFolder("INBOX");
-            inbox.open(Folder.READ_ONLY);
-            int count = inbox.getMessageCount();
-            inbox.close(false);
-            requireCount(count, box);
-            traffic.add(0, 0);
-            return count;
-        } finally {
-            store.close();
-        }
+        return JakartaFailures.explained(() -> {
+            Store store = JakartaStores.pop3(box.server, box.server.readerAccount());
+            try {
+                Folder inbox = store.getFolder("INBOX");
+                inbox.open(Folder.READ_ONLY);
+                int count = inbox.getMessageCount();
+                inbox.close(false);
+                requireCount(count, box);
+                traffic.add(0, 0);
+                return count;
+            } finally {
+                store.close();
+            }
+        });
     }
 
     /** LIST through {@link POP3Folder#getSizes()}: Message.getSize() would load every message's headers. */
     @Benchmark
     public long pop3List(Pop3Mailbox box, Traffic traffic) throws MessagingException {
-        Store store = JakartaStores.pop3(box.server, box.server.readerAccount());
-        try {
-            POP3Folder inbox = (POP3Folder) store.getFolder("INBOX");
-            inbox.open(Folder.READ_ONLY);
+        return JakartaFailures.explained(() -> {
+            Store store = JakartaStores.pop3(box.server, box.server.readerAccount());
             try {
-                int[] sizes = inbox.getSizes();
-                requireCount(sizes.length, box);
-                traffic.add(sizes.length, 0);
-                return sizes.length;
+                POP3Folder inbox = (POP3Folder) store.getFolder("INBOX");
+                inbox.open(Folder.READ_ONLY);
+                try {
+                    int[] sizes = inbox.getSizes();
+                    requireCount(sizes.length, box);
+                    traffic.add(sizes.length, 0);
+                    return sizes.length;
+                } finally {
+                    inbox.close(false);
+                }
             } finally {
-                inbox.close(false);
+                store.close();
             }
-        } finally {
-            store.close();
-        }
+        });
     }
 
     @Benchmark
@@ -115,28 +119,30 @@ public class JakartaPop3Bench {
 
     private static long withInbox(Pop3Mailbox box, Traffic traffic, FetchProfile profile, PerMessage each)
             throws MessagingException {
-        Store store = JakartaStores.pop3(box.server, box.server.readerAccount());
-        try {
-            Folder inbox = store.getFolder("INBOX");
-            inbox.open(Folder.READ_ONLY);
+        return JakartaFailures.explained(() -> {
+            Store store = JakartaStores.pop3(box.server, box.server.readerAccount());
             try {
-                Message[] messages = inbox.getMessages();
-                requireCount(messages.length, box);
-                if (profile != null) {
-                    inbox.fetch(messages, profile);
+                Folder inbox = store.getFolder("INBOX");
+                inbox.open(Folder.READ_ONLY);
+                try {
+                    Message[] messages = inbox.getMessages();
+                    requireCount(messages.length, box);
+                    if (profile != null) {
+                        inbox.fetch(messages, profile);
+                    }
+                    long octets = 0;
+                    for (Message m : messages) {
+                        octets += each.apply(m);
+                    }
+                    traffic.add(messages.length, octets);
+                    return octets;
+                } finally {
+                    inbox.close(false);
                 }
-                long octets = 0;
-                for (Message m : messages) {
-                    octets += each.apply(m);
-                }
-                traffic.add(messages.length, octets);
-                return octets;
             } finally {
-                inbox.close(false);
+                store.close();
             }
-        } finally {
-            store.close();
-        }
+        });
     }
 
     private static void requireCount(int count, Pop3Mailbox box) {

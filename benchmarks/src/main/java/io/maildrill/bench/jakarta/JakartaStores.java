@@ -32,12 +32,17 @@ final class JakartaStores {
         Properties props = new Properties();
         props.setProperty("mail." + protocol + ".host", endpoint.host());
         props.setProperty("mail." + protocol + ".port", Integer.toString(endpoint.port()));
-        // the same bound as maildrill's own client: --timeout reaches both sides of a comparison
-        String millis = Long.toString(io.maildrill.bench.support.BenchServer.TIMEOUT.toMillis());
+        // the same bound as maildrill's own client: --timeout reaches both sides of a comparison,
+        // and the sockets hold Jakarta Mail to it even against a server that drips
+        String millis = Long.toString(BenchServer.TIMEOUT.toMillis());
         props.setProperty("mail." + protocol + ".connectiontimeout", millis);
         props.setProperty("mail." + protocol + ".timeout", millis);
+        props.put("mail." + protocol + ".socketFactory", new LineDeadlineSocketFactory(BenchServer.TIMEOUT));
+        props.setProperty("mail." + protocol + ".socketFactory.fallback", "false");
         Store store = Session.getInstance(props).getStore(protocol);
-        store.connect(endpoint.host(), endpoint.port(), account.user(), account.password());
-        return store;
+        return JakartaFailures.explained(() -> {
+            store.connect(endpoint.host(), endpoint.port(), account.user(), account.password());
+            return store;
+        });
     }
 }

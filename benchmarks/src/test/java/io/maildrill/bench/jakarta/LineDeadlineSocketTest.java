@@ -1,0 +1,132 @@
+package io.maildrill.bench.jakarta;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * The bound the Jakarta Mail baseline's sockets keep: a line must end within it, however the
+ * octets trickle in, while a long answer whose lines keep ending may take as long as it takes.
+ * A fake server, because dripping is a fault no real server produces on demand.
+ */
+@Timeout(30)
+class LineDeadlineSocketTest {
+
+    private static final Duration BOUND = Duration.ofMillis(1000);
+
+    private final ServerSocket server = listen();
+    private Thread serving;
+
+    @AfterEach
+    void stop() throws Exception {
+        server.close();
+        if (serving != null) {
+            serving.interrupt();
+            serving.join(5000);
+        }
+    }
+
+    @Test
+    void aLineThatDripsEndsInATimeoutThatQuotesIt() throws Exception {
+        serve(out -> {
+            for (byte b : "* OK drip drip drip drip drip drip drip drip".getBytes(StandardCharsets.US_ASCII)) {
+                out.write(b);
+                out.flush();
+                Thread.sleep(100);
+            }
+        });
+        try (Socket socket = connect()) {
+            BufferedReader reader = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII));
+            long start = System.nanoTime();
+
+            assertThatThrownBy(reader::readLine).isInstanceOf(SocketTimeoutException.class)
+                    .hasMessageContaining("waiting for a line end from 127.0.0.1:" + server.getLocalPort())
+                    .hasMessageContaining("octets without a line end: \"* OK drip");
+            // the read timeout Jakarta Mail set (10 s) restarts with every octet; the line's bound does not
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
+            assertThat(LineDeadlineSocket.lastFailure()).hasValueSatisfying(reason -> assertThat(reason).contains("drip"));
+        }
+    }
+
+    @Test
+    void anAnswerWhoseLinesKeepEndingMayOutlastTheBound() throws Exception {
+        serve(out -> {
+            for (int i = 1; i <= 25; i++) {
+                out.write(("* " + i + " FETCH (FLAGS ())\r\n").getBytes(StandardCharsets.US_ASCII));
+                out.flush();
+                Thread.sleep(100);
+            }
+            out.write("A1 OK done\r\n".getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+        });
+        try (Socket socket = connect()) {
+            BufferedReader reader = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII));
+            String line;
+            int lines = 0;
+            while ((line = reader.readLine()) != null && !line.startsWith("A1 ")) {
+                lines++;
+            }
+            assertThat(lines).isEqualTo(25);
+            assertThat(line).isEqualTo("A1 OK done");
+        }
+    }
+
+    @Test
+    void aServerThatStopsAfterALineIsQuotedWhenTheBoundRunsOut() throws Exception {
+        serve(out -> {
+            out.write("* OK ready\r\n".getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            Thread.sleep(20_000);
+        });
+        try (Socket socket = connect()) {
+            BufferedReader reader = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII));
+            assertThat(reader.readLine()).isEqualTo("* OK ready");
+
+            assertThatThrownBy(reader::readLine).isInstanceOf(SocketTimeoutException.class)
+                    .hasMessageContaining("its last line: \"* OK ready\\r\\n\"");
+        }
+    }
+
+    interface Script {
+        void play(OutputStream out) throws IOException, InterruptedException;
+    }
+
+    private void serve(Script script) {
+        serving = new Thread(() -> {
+            try (Socket client = server.accept(); OutputStream out = client.getOutputStream()) {
+                script.play(out);
+            } catch (IOException | InterruptedException e) {
+                // the test is over or the client went away
+            }
+        }, "fake-server");
+        serving.setDaemon(true);
+        serving.start();
+    }
+
+    private Socket connect() throws IOException {
+        Socket socket = new LineDeadlineSocketFactory(BOUND).createSocket(InetAddress.getLoopbackAddress(), server.getLocalPort());
+        socket.setSoTimeout(10_000);
+        return socket;
+    }
+
+    private static ServerSocket listen() {
+        try {
+            return new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
