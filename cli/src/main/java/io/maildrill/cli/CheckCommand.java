@@ -7,6 +7,7 @@ import io.maildrill.target.EmbeddedGreenMail;
 import io.maildrill.target.Target;
 import java.io.File;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -47,6 +48,9 @@ final class CheckCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    /** The embedded GreenMail's log, beside the reports of its run. */
+    static final String SERVER_LOG = "greenmail.log";
+
     @Override
     public Integer call() {
         run.validated();
@@ -54,10 +58,14 @@ final class CheckCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         boolean newFailures = false;
         if (!targetOptions.hasTargets()) {
+            Path directory = reportDir.toPath().resolve(EmbeddedGreenMail.NAME);
+            ReportFiles.requireWritable(directory);
             // Three accounts per parallel job: the most any bundled script declares.
-            try (EmbeddedGreenMail embedded = EmbeddedGreenMail.start(Math.max(3, run.jobs * 3))) {
+            try (EmbeddedServerLog log = EmbeddedServerLog.open(directory.resolve(SERVER_LOG));
+                 EmbeddedGreenMail embedded = EmbeddedGreenMail.start(Math.max(3, run.jobs * 3))) {
                 newFailures = check(embedded.target(), EmbeddedGreenMail.NAME + " " + EmbeddedGreenMail.VERSION + " (embedded)",
                         scripts, out);
+                out.println("the embedded server's own log: " + log.file().toAbsolutePath());
             }
         } else {
             for (Target target : targetOptions.resolveTargets(System.getenv())) {

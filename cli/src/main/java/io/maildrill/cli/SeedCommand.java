@@ -12,7 +12,9 @@ import io.maildrill.provision.Provisioner;
 import io.maildrill.target.Account;
 import io.maildrill.target.EmbeddedGreenMail;
 import io.maildrill.target.Target;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -97,6 +99,7 @@ final class SeedCommand implements Callable<Integer> {
         CorpusFixture fixture = fixture();
         Duration timeout = Duration.ofSeconds(timeoutSeconds);
         PrintWriter out = spec.commandLine().getOut();
+        Optional<EmbeddedServerLog> serverLog = targetOptions.hasTargets() ? Optional.empty() : Optional.of(temporaryServerLog());
         Optional<EmbeddedGreenMail> embedded = targetOptions.startEmbeddedIfNoTarget(3);
         try {
             Target target = embedded.map(EmbeddedGreenMail::target)
@@ -123,6 +126,21 @@ final class SeedCommand implements Callable<Integer> {
             throw new UserError(e.getMessage());
         } finally {
             embedded.ifPresent(EmbeddedGreenMail::close);
+            serverLog.ifPresent(log -> {
+                log.close();
+                if (!log.isEmpty()) {
+                    out.println("the embedded server's own log: " + log.file());
+                }
+            });
+        }
+    }
+
+    /** Seed has no report directory: the embedded server's log goes to a temporary file. */
+    private static EmbeddedServerLog temporaryServerLog() {
+        try {
+            return EmbeddedServerLog.open(Files.createTempFile("maildrill-greenmail-", ".log"));
+        } catch (IOException e) {
+            throw new UserError("cannot create a temporary file for the embedded server's log: " + e.getMessage());
         }
     }
 
