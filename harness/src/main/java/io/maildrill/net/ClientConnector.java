@@ -15,6 +15,8 @@ import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslHandler;
 import io.netty.util.concurrent.DefaultThreadFactory;
+import io.netty.util.concurrent.Promise;
+import java.io.IOException;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Duration;
@@ -86,8 +88,20 @@ public final class ClientConnector {
     public static void startTls(Channel channel, Endpoint endpoint, TlsSettings tls, Transcript transcript,
                                 Duration timeout) {
         SslHandler handler = tls.clientContext().newHandler(channel.alloc(), endpoint.host(), endpoint.port());
+        // A handler added to a connection that has just closed never starts its handshake nor
+        // learns of the close, so its future alone would wait out the whole bound: the wait also
+        // ends when the connection does (at once if it already has).
+        Promise<Void> done = channel.eventLoop().newPromise();
+        handler.handshakeFuture().addListener(f -> {
+            if (f.isSuccess()) {
+                done.trySuccess(null);
+            } else {
+                done.tryFailure(f.cause());
+            }
+        });
+        channel.closeFuture().addListener(f -> done.tryFailure(new IOException("the server closed the connection")));
         channel.pipeline().addFirst(TLS, handler);
-        await(handler.handshakeFuture(), timeout, "TLS handshake with " + endpoint);
+        await(done, timeout, "TLS handshake with " + endpoint);
         transcript.note("TLS established: " + handler.engine().getSession().getProtocol());
     }
 
