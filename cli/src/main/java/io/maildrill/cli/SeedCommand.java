@@ -13,11 +13,13 @@ import io.maildrill.target.Account;
 import io.maildrill.target.EmbeddedGreenMail;
 import io.maildrill.target.Target;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import me.tongfei.progressbar.DelegatingProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
@@ -111,8 +113,8 @@ final class SeedCommand implements Callable<Integer> {
                 return ExitCodes.OK;
             }
             Provisioner provisioner = provisioner(target, timeout);
-            out.printf("seeding %d messages (%s) into %s of %s on %s via %s%n", messages, fixture.toText(), mailbox,
-                    account.user(), target.describe(), provisioner.method());
+            out.printf("seeding %d messages (%s) into %s of %s via %s%n  on %s%n", messages, fixture.toText(), mailbox,
+                    account.user(), provisioner.method(), target.describe());
             ProvisionResult result;
             try (ProgressBar bar = progressBar()) {
                 result = provisioner.fill(account, mailbox, new CorpusMessageSource(fixture.corpus()), bar::stepBy);
@@ -168,10 +170,22 @@ final class SeedCommand implements Callable<Integer> {
         };
     }
 
+    /**
+     * A bar redrawn in place on a terminal; elsewhere (a CI log, a file) a plain line every few
+     * seconds, since carriage-return frames would glue into one enormous line there.
+     */
     private ProgressBar progressBar() {
-        return new ProgressBarBuilder().setTaskName("seed").setInitialMax(messages)
-                .setStyle(ProgressBarStyle.ASCII).setUpdateIntervalMillis(250)
-                .setConsumer(new me.tongfei.progressbar.ConsoleProgressBarConsumer(Main.progressStream()))
-                .showSpeed().setUnit(" msg", 1).build();
+        ProgressBarBuilder builder = new ProgressBarBuilder().setTaskName("seed").setInitialMax(messages)
+                .setStyle(ProgressBarStyle.ASCII).showSpeed().setUnit(" msg", 1);
+        if (System.console() != null) {
+            return builder.setUpdateIntervalMillis(250)
+                    .setConsumer(new me.tongfei.progressbar.ConsoleProgressBarConsumer(Main.progressStream())).build();
+        }
+        PrintStream log = Main.progressStream();
+        return builder.setUpdateIntervalMillis(5000).setMaxRenderedLength(NON_TERMINAL_LINE)
+                .setConsumer(new DelegatingProgressBarConsumer(log::println, NON_TERMINAL_LINE)).build();
     }
+
+    /** Longest progress line written to a log that is not a terminal. */
+    private static final int NON_TERMINAL_LINE = 100;
 }

@@ -2,11 +2,10 @@ package io.maildrill.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.TimeUnit;
+import java.time.Duration;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -26,16 +25,11 @@ class EmbeddedServerLogTest {
     @Timeout(180)
     void theEmbeddedServersOutputGoesToItsLogNotToTheConsole() throws Exception {
         Path reports = dir.resolve("reports");
-        Process check = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), Main.class.getName(), "check",
-                "--suite", "pop3/**", "--report-dir", reports.toString())
-                .redirectErrorStream(true).start();
-        ByteArrayOutputStream console = new ByteArrayOutputStream();
-        check.getInputStream().transferTo(console);
-        assertThat(check.waitFor(150, TimeUnit.SECONDS)).isTrue();
-        String output = console.toString(StandardCharsets.UTF_8);
+        MaildrillProcess check = MaildrillProcess.run(Duration.ofSeconds(150), Map.of(),
+                "check", "--suite", "pop3/**", "--report-dir", reports.toString());
+        String output = check.output();
 
-        assertThat(check.exitValue()).as(output).isZero();
+        assertThat(check.exit()).as(output).isZero();
         Path log = reports.resolve("greenmail").resolve(CheckCommand.SERVER_LOG);
         assertThat(output).contains("the embedded server's own log: " + log.toAbsolutePath())
                 .doesNotContain("Exception").doesNotContain("\tat ").doesNotContain("icegreen");

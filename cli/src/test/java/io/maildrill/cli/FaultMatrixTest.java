@@ -6,13 +6,12 @@ import io.maildrill.faults.FaultInjectingProxy;
 import io.maildrill.faults.ServerFault;
 import io.maildrill.target.EmbeddedGreenMail;
 import io.maildrill.target.Target;
-import java.io.ByteArrayOutputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.TimeUnit;
+import java.time.Duration;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -91,20 +90,14 @@ class FaultMatrixTest {
     void bench(ServerFault fault) throws Exception {
         try (FaultInjectingProxy proxy = new FaultInjectingProxy(server.target().requireImap(), fault, "FETCH", 0)) {
             Path reports = dir.resolve("bench");
-            ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-cp", System.getProperty("java.class.path"), Main.class.getName(), "bench",
+            MaildrillProcess bench = MaildrillProcess.run(Duration.ofSeconds(60),
+                    Map.of("FAULTY_SERVER_PASSWORD", server.target().defaultAccount().password()), "bench",
                     "--target", "imap://" + proxy.endpoint(), "--user", "user1", "--password-env", "FAULTY_SERVER_PASSWORD",
                     "--test-accounts", "--workload", "imapHeaders", "--quick", "--sizes", "100", "--timeout", "2",
-                    "--report-dir", reports.toString())
-                    .redirectErrorStream(true);
-            builder.environment().put("FAULTY_SERVER_PASSWORD", server.target().defaultAccount().password());
-            Process bench = builder.start();
-            ByteArrayOutputStream console = new ByteArrayOutputStream();
-            bench.getInputStream().transferTo(console);
-            assertThat(bench.waitFor(60, TimeUnit.SECONDS)).isTrue();
-            String output = console.toString(StandardCharsets.UTF_8);
+                    "--report-dir", reports.toString());
+            String output = bench.output();
 
-            assertThat(bench.exitValue()).as(output).isEqualTo(ExitCodes.FAILURES);
+            assertThat(bench.exit()).as(output).isEqualTo(ExitCodes.FAILURES);
             assertThat(output).contains("No result").contains(fault.signature());
             // the Jakarta Mail baseline ran into the fault as well, within the same bound, and says so
             assertThat(output.lines().filter(line -> line.contains("after this at the socket")))
