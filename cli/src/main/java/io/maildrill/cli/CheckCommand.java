@@ -59,6 +59,7 @@ final class CheckCommand implements Callable<Integer> {
         boolean newFailures = false;
         if (!targetOptions.hasTargets()) {
             Path directory = reportDir.toPath().resolve(EmbeddedGreenMail.NAME);
+            // before the log file is opened in it, so an unusable --report-dir gets its own message
             ReportFiles.requireWritable(directory);
             // Three accounts per parallel job: the most any bundled script declares.
             try (EmbeddedServerLog log = EmbeddedServerLog.open(directory.resolve(SERVER_LOG));

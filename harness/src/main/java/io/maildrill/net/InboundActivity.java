@@ -40,7 +40,10 @@ public final class InboundActivity {
     private int tailEnd;
     private long currentLength;
 
-    /** The same for a client that reads from a blocking socket (the Jakarta Mail baseline's). */
+    /**
+     * The same for a client that reads from a blocking socket (the Jakarta Mail baseline's); the
+     * one allocation is the wrapper around the caller's array.
+     */
     public void received(byte[] bytes, int offset, int length) {
         received(Unpooled.wrappedBuffer(bytes, offset, length));
     }

@@ -78,6 +78,7 @@ final class LineDeadlineSocket extends Socket {
 
     private final class LineDeadlineInput extends FilterInputStream {
 
+        private final byte[] one = new byte[1];
         private boolean lineOpen;
         private long lineStartedNanos;
 
@@ -87,7 +88,6 @@ final class LineDeadlineSocket extends Socket {
 
         @Override
         public int read() throws IOException {
-            byte[] one = new byte[1];
             return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
         }
 
@@ -103,8 +103,9 @@ final class LineDeadlineSocket extends Socket {
                 throw timedOut();
             }
             int own = ownTimeoutMillis;
-            // 0 would mean "no timeout" to the socket, so a bound always leaves at least 1 ms
-            readTimeout((int) Math.max(1, own > 0 ? Math.min(own, leftMillis) : Math.min(Integer.MAX_VALUE, leftMillis)));
+            long millis = own > 0 ? Math.min(own, leftMillis) : leftMillis;
+            // leftMillis > 0 here, so the socket never gets 0 ("no timeout")
+            readTimeout((int) Math.min(Integer.MAX_VALUE, millis));
             int n;
             try {
                 n = super.read(b, off, len);
