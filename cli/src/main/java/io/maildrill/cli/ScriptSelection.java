@@ -53,10 +53,7 @@ final class ScriptSelection {
                     + e.problems().stream().map(ParseProblem::describe).collect(Collectors.joining("\n  ")));
         }
         Set<Level> wanted = levels.stream().map(ScriptSelection::level).collect(Collectors.toSet());
-        List<ParsedScript> selected = parsed.stream()
-                .filter(p -> covers.isEmpty() || p.script().metadata().covers().stream().anyMatch(covers::contains))
-                .filter(p -> wanted.isEmpty() || wanted.contains(p.script().metadata().level()))
-                .toList();
+        List<ParsedScript> selected = ScriptLibrary.narrow(parsed, covers, wanted);
         if (selected.isEmpty()) {
             throw new UserError("no script matches the selection (--suite " + suites + ", --covers " + covers
                     + ", --level " + levels + ")");

@@ -1,6 +1,7 @@
 package io.maildrill.suites;
 
 import io.maildrill.run.ParsedScript;
+import io.maildrill.script.ast.Level;
 import io.maildrill.script.parse.ParseProblem;
 import io.maildrill.script.parse.ScriptParseException;
 import io.maildrill.script.parse.ScriptParser;
@@ -18,6 +19,7 @@ import java.nio.file.PathMatcher;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Stream;
 
 /**
@@ -68,6 +70,17 @@ public final class ScriptLibrary {
                 .map(g -> FileSystems.getDefault().getPathMatcher("glob:" + g)).toList();
         return scripts.stream()
                 .filter(s -> matchers.stream().anyMatch(m -> m.matches(Path.of(s.id()))) || globs.contains(s.id()))
+                .toList();
+    }
+
+    /**
+     * Keeps the parsed scripts that cover one of the catalog IDs ({@code P25}, {@code I33}) and
+     * rest on one of the levels; an empty list or set does not narrow.
+     */
+    public static List<ParsedScript> narrow(List<ParsedScript> scripts, List<String> covers, Set<Level> levels) {
+        return scripts.stream()
+                .filter(p -> covers.isEmpty() || p.script().metadata().covers().stream().anyMatch(covers::contains))
+                .filter(p -> levels.isEmpty() || levels.contains(p.script().metadata().level()))
                 .toList();
     }
 

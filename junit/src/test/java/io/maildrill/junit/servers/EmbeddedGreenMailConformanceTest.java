@@ -1,15 +1,17 @@
-package io.maildrill.suites.conformance;
+package io.maildrill.junit.servers;
 
+import io.maildrill.junit.MaildrillConformance;
 import io.maildrill.target.EmbeddedGreenMail;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.DynamicNode;
 import org.junit.jupiter.api.TestFactory;
 
 /**
- * Every bundled script against the embedded GreenMail; its known deviations are listed in
- * expectations/greenmail.txt, so this stays green while each deviation stays visible.
+ * Every bundled script against the embedded GreenMail that {@code maildrill check} uses by
+ * default; its known deviations are listed in expectations/greenmail.txt, so this stays green
+ * while each deviation stays visible.
  */
 class EmbeddedGreenMailConformanceTest {
 
@@ -27,7 +29,7 @@ class EmbeddedGreenMailConformanceTest {
     }
 
     @TestFactory
-    Stream<DynamicTest> greenmail() {
-        return ScriptTests.run(server.target(), JOBS);
+    Stream<DynamicNode> greenmail() {
+        return MaildrillConformance.target(server.target()).jobs(JOBS).tests();
     }
 }

@@ -1,0 +1,45 @@
+package io.maildrill.junit;
+
+import io.maildrill.run.ParsedScript;
+import io.maildrill.run.TargetProtocols;
+import io.maildrill.script.ast.Level;
+import io.maildrill.script.parse.ParseProblem;
+import io.maildrill.script.parse.ScriptParseException;
+import io.maildrill.suites.ScriptLibrary;
+import io.maildrill.suites.ScriptSource;
+import io.maildrill.target.Target;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * The scripts a {@link MaildrillConformance} selection runs, chosen as {@code maildrill check}
+ * chooses them: bundled or from a directory, narrowed by id globs, catalog IDs and levels, all
+ * parsed before anything connects, and only those whose protocols the target has.
+ */
+final class SelectedScripts {
+
+    private SelectedScripts() {
+    }
+
+    static List<ParsedScript> load(Target target, Optional<Path> directory, List<String> suites, List<String> covers,
+                                   Set<Level> levels) {
+        List<ScriptSource> sources = directory.map(ScriptLibrary::fromDirectory).orElseGet(ScriptLibrary::bundled);
+        List<ParsedScript> parsed;
+        try {
+            parsed = ScriptLibrary.parse(ScriptLibrary.select(sources, suites));
+        } catch (ScriptParseException e) {
+            throw new IllegalArgumentException(e.problems().size() + " problem(s) in the scripts, nothing was run:\n  "
+                    + e.problems().stream().map(ParseProblem::describe).collect(Collectors.joining("\n  ")), e);
+        }
+        List<ParsedScript> runnable = TargetProtocols.select(target, ScriptLibrary.narrow(parsed, covers, levels)).runnable();
+        if (runnable.isEmpty()) {
+            throw new IllegalArgumentException("no script matches the selection (suites " + suites + ", covers " + covers
+                    + ", levels " + levels + ") on " + target.describe()
+                    + directory.map(d -> ", scripts from " + d).orElse(""));
+        }
+        return runnable;
+    }
+}
