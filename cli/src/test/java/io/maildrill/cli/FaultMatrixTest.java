@@ -23,7 +23,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 /**
  * Every named server fault against the commands a user runs: each run ends by itself within its
  * bound (1 or 2 s waits here), with exit code 1 or 2, a message that names what the server sent,
- * no stack trace (check, seed), and its reports written (check, bench). The faults strike in
+ * no stack trace (check, seed; bench keeps JMH's in jmh.log), and its reports written (check, bench). The faults strike in
  * front of a real server (GreenMail) after the client's first SELECT, twentieth APPEND or first
  * FETCH.
  */
@@ -103,6 +103,10 @@ class FaultMatrixTest {
             assertThat(output.lines().filter(line -> line.contains("after this at the socket")))
                     .isNotEmpty().allMatch(line -> line.contains(fault.signature()));
             assertThat(Files.readString(reports.resolve("benchmarks.md"))).contains("No result");
+            // JMH's stack traces stay in jmh.log; the console names it instead
+            assertThat(output.lines()).noneMatch(line -> line.matches("\\s+at \\S.*"));
+            assertThat(output).contains("lines of stack trace in " + reports.resolve("jmh.log"));
+            assertThat(Files.readString(reports.resolve("jmh.log"))).contains(fault.signature()).containsPattern("\\tat \\S");
         }
     }
 

@@ -19,6 +19,7 @@ import org.openjdk.jmh.runner.BenchmarkListEntry;
 import org.openjdk.jmh.runner.format.OutputFormatFactory;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.openjdk.jmh.results.format.ResultFormatType;
 import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.RunnerException;
@@ -31,7 +32,8 @@ import org.openjdk.jmh.runner.options.VerboseMode;
  * Runs the selected workloads through JMH's {@link Runner} (one run per thread count and mailbox
  * size, each writing {@code jmh-threadsT[-SIZE].json}), converts
  * JMH's JSON into {@link BenchmarkResult}s and writes the report pages. Progress is JMH's own
- * console output ({@code # Run progress: 40% complete, ETA ...}).
+ * console output ({@code # Run progress: 40% complete, ETA ...}), without stack-trace frames
+ * ({@link JmhConsole}); all of it is in {@code jmh.log} beside the report.
  *
  * <p>Default timing: 1 fork, 2 warm-up iterations of 2 s, 3 measured iterations of 3 s; with
  * {@code quick}: 1 warm-up of 1 s, 2 measured of 1 s. Single-shot benchmarks (the POP3 drain,
@@ -63,11 +65,18 @@ public final class BenchRunner {
         List<Path> files = new ArrayList<>();
         List<String> failed = new ArrayList<>();
         BenchInterruption interruption = new BenchInterruption(options, started, out);
+        // with a log of its own (matrix), JMH writes only there; otherwise beside the report, and
+        // the console gets it without stack-trace frames
+        Optional<JmhConsole> console = options.jmhLog().isPresent() ? Optional.empty()
+                : Optional.of(JmhConsole.open(out, options.reportDir().resolve(JmhConsole.LOG)));
         boolean completed;
         try {
-            runAll(options, out, results, files, failed, interruption);
+            runAll(options, out, console, results, files, failed, interruption);
         } finally {
             completed = interruption.completed();
+            if (console.isPresent()) {
+                console.get().close();
+            }
         }
         if (!completed) {
             // stopped by Ctrl-C or a kill: the shutdown hook writes the report of what had finished
@@ -75,7 +84,8 @@ public final class BenchRunner {
         }
         List<String> notes = new ArrayList<>();
         if (!failed.isEmpty()) {
-            notes.add("No result (the benchmark threw: wrong bytes, a protocol error or a timeout; the console shows why) for: "
+            notes.add("No result (the benchmark threw: wrong bytes, a protocol error or a timeout; the console shows why, "
+                    + JmhConsole.LOG + " the whole stack trace) for: "
                     + String.join(", ", failed) + ".");
         }
         if (BenchTargets.EMBEDDED.equals(options.target())) {
@@ -96,7 +106,8 @@ public final class BenchRunner {
         return new Outcome(results, files, notes, failed);
     }
 
-    private static void runAll(BenchOptions options, PrintStream out, List<BenchmarkResult> results, List<Path> files,
+    private static void runAll(BenchOptions options, PrintStream out, Optional<JmhConsole> console,
+                               List<BenchmarkResult> results, List<Path> files,
                                List<String> failed, BenchInterruption interruption) throws IOException, RunnerException {
         for (int threads : options.threads()) {
             // One JMH run per mailbox size: a POP3 fixture occupies the account's INBOX, so running all
@@ -114,7 +125,9 @@ public final class BenchRunner {
                 interruption.starting(json, size + " messages, " + threads + " thread(s)");
                 // JMH returns no results both when nothing matched and when every selected benchmark
                 // threw; only the first is a quiet gap, so the selection was checked above
-                boolean anyResult = !new Runner(builder.build()).run().isEmpty();
+                Runner runner = console.isPresent() ? new Runner(builder.build(), console.get().format())
+                        : new Runner(builder.build());
+                boolean anyResult = !runner.run().isEmpty();
                 List<BenchmarkResult> run = anyResult ? JmhResults.read(json) : List.of();
                 if (anyResult) {
                     files.add(json);
