@@ -1,8 +1,8 @@
 package io.maildrill.cli;
 
+import io.maildrill.report.model.RunResult;
 import io.maildrill.run.Expectations;
 import io.maildrill.run.ParsedScript;
-import io.maildrill.suites.BundledExpectations;
 import io.maildrill.target.EmbeddedGreenMail;
 import io.maildrill.target.Target;
 import java.io.File;
@@ -41,9 +41,8 @@ final class CheckCommand implements Callable<Integer> {
             description = "Where the reports go, one sub-directory per target (default: ${DEFAULT-VALUE}).")
     File reportDir;
 
-    @Option(names = "--expectations", paramLabel = "FILE",
-            description = "Known failures of the server (default: the bundled file named after the target, if any).")
-    File expectationsFile;
+    @Mixin
+    ExpectationsOptions known;
 
     @Spec
     CommandSpec spec;
@@ -54,6 +53,7 @@ final class CheckCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         run.validated();
+        known.validated(targetOptions.targetCount());
         List<ParsedScript> scripts = selection.load();
         PrintWriter out = spec.commandLine().getOut();
         boolean newFailures = false;
@@ -76,20 +76,12 @@ final class CheckCommand implements Callable<Integer> {
         return newFailures ? ExitCodes.FAILURES : ExitCodes.OK;
     }
 
+    /** Runs one target; true when the run must fail (new failures, or fixed ones with --fail-fixed). */
     private boolean check(Target target, String label, List<ParsedScript> scripts, PrintWriter out) {
         ConformanceRun conformance = new ConformanceRun(run.timeout(), run.jobs, reportDir.toPath(), out);
-        return conformance.run(target, label, scripts, expectations(target)).summary().hasNewFailures();
+        Expectations expectations = known.forTarget(target.name());
+        RunResult result = conformance.run(target, label, scripts, expectations);
+        boolean fixedFail = known.afterRun(result, expectations, out);
+        return result.summary().hasNewFailures() || fixedFail;
     }
-
-    private Expectations expectations(Target target) {
-        if (expectationsFile != null) {
-            try {
-                return Expectations.read(expectationsFile.toPath());
-            } catch (IllegalArgumentException e) {
-                throw new UserError(e.getMessage());
-            }
-        }
-        return BundledExpectations.forTarget(target.name());
-    }
-
 }

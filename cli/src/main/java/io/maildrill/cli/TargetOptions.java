@@ -66,6 +66,10 @@ public final class TargetOptions {
         }
     }
 
+    public int targetCount() {
+        return targets.size();
+    }
+
     public boolean hasTargets() {
         return !targets.isEmpty();
     }

@@ -1,6 +1,9 @@
 package io.maildrill.run;
 
 import java.io.IOException;
+import java.nio.charset.MalformedInputException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.NoSuchFileException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
@@ -44,8 +47,15 @@ public final class Expectations {
     public static Expectations read(Path file) {
         try {
             return parse(file.toString(), Files.readString(file, StandardCharsets.UTF_8));
+        } catch (NoSuchFileException e) {
+            throw new IllegalArgumentException("expectations file " + file + " does not exist", e);
+        } catch (AccessDeniedException e) {
+            throw new IllegalArgumentException("expectations file " + file + " cannot be read: permission denied", e);
+        } catch (MalformedInputException e) {
+            throw new IllegalArgumentException("expectations file " + file + " is not UTF-8 text", e);
         } catch (IOException e) {
-            throw new IllegalArgumentException("cannot read expectations file " + file + ": " + e.getMessage(), e);
+            // the exception's own text alone is often just the path again
+            throw new IllegalArgumentException("cannot read expectations file " + file + ": " + e, e);
         }
     }
 

@@ -3,7 +3,10 @@ package io.maildrill.run;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class ExpectationsTest {
 
@@ -21,6 +24,16 @@ class ExpectationsTest {
         });
         assertThat(e.lookup("imap/sync/idle-expunge.script")).hasValueSatisfying(k -> assertThat(k.line()).isEqualTo(4));
         assertThat(e.lookup("imap/sync/noop-expunge.script")).isEmpty();
+    }
+
+    @Test
+    void aFileThatIsNotThereOrNotTextIsNamedWithWhatIsWrong(@TempDir Path dir) throws Exception {
+        Path missing = dir.resolve("nope.txt");
+        assertThatThrownBy(() -> Expectations.read(missing))
+                .hasMessage("expectations file " + missing + " does not exist");
+        Path latin1 = Files.write(dir.resolve("latin1.txt"), new byte[] {'a', ' ', (byte) 0xE9, '\n'});
+        assertThatThrownBy(() -> Expectations.read(latin1))
+                .hasMessage("expectations file " + latin1 + " is not UTF-8 text");
     }
 
     @Test
