@@ -106,6 +106,48 @@ class ScriptResourcesParseTest {
         assertThat(assumingAnOrder).as("POP3 commands expected to succeed on a plain message number").isEmpty();
     }
 
+    private static final Pattern SINGLE_MESSAGE_QUERY = Pattern.compile("^(\\S+)> (LIST|UIDL) #\\d+\\s*$");
+    private static final Pattern LITERAL_NUMBER_REPLY = Pattern.compile("^\\S+< \\+OK \\d+\\b");
+    private static final Pattern MARK_BY_REFERENCE = Pattern.compile("^(\\S+)> DELE #\\d+");
+    private static final Pattern UNMARK = Pattern.compile("^(\\S+)> (RSET|QUIT)\\b");
+    private static final Pattern LITERAL_LISTING_LINE = Pattern.compile("^(\\S+)< (not )?line \\d+\\b");
+
+    /**
+     * The reply side of the same rule: the server numbers fixture message k as it likes, so the
+     * reply to {@code LIST #k} or {@code UIDL #k} names {@code #k}, not the number k; and once a
+     * session has marked {@code DELE #k}, which numbers its listings still hold depends on that
+     * order too, so its {@code line} patterns name {@code #k} until RSET or QUIT.
+     */
+    @Test
+    void pop3RepliesNameFixtureMessagesByReference() throws Exception {
+        Path root = scriptRoot();
+        List<String> assumingAnOrder = new ArrayList<>();
+        for (Path file : scripts()) {
+            List<String> lines = Files.readAllLines(file);
+            Set<String> marking = new HashSet<>();
+            for (int i = 0; i < lines.size(); i++) {
+                String line = lines.get(i);
+                Matcher query = SINGLE_MESSAGE_QUERY.matcher(line);
+                if (query.find() && LITERAL_NUMBER_REPLY.matcher(nextLineOf(lines, i, query.group(1) + "< ")).find()) {
+                    assumingAnOrder.add(root.relativize(file) + ":" + (i + 2) + ": reply to " + line.strip());
+                }
+                Matcher mark = MARK_BY_REFERENCE.matcher(line);
+                if (mark.find()) {
+                    marking.add(mark.group(1));
+                }
+                Matcher unmark = UNMARK.matcher(line);
+                if (unmark.find()) {
+                    marking.remove(unmark.group(1));
+                }
+                Matcher listing = LITERAL_LISTING_LINE.matcher(line);
+                if (listing.find() && marking.contains(listing.group(1))) {
+                    assumingAnOrder.add(root.relativize(file) + ":" + (i + 1) + ": " + line.strip() + " after DELE #k");
+                }
+            }
+        }
+        assertThat(assumingAnOrder).as("POP3 replies expected to carry a plain message number").isEmpty();
+    }
+
     private static String nextLineOf(List<String> lines, int from, String prefix) {
         for (int j = from + 1; j < lines.size(); j++) {
             if (lines.get(j).startsWith(prefix)) {
