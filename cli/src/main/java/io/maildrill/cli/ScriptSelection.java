@@ -2,7 +2,6 @@ package io.maildrill.cli;
 
 import io.maildrill.run.ParsedScript;
 import io.maildrill.script.ast.Level;
-import io.maildrill.script.parse.ParseProblem;
 import io.maildrill.script.parse.ScriptParseException;
 import io.maildrill.suites.ScriptLibrary;
 import io.maildrill.suites.ScriptSource;
@@ -49,8 +48,7 @@ final class ScriptSelection {
         try {
             parsed = ScriptLibrary.parse(sources);
         } catch (ScriptParseException e) {
-            throw new UserError(e.problems().size() + " problem(s) in the scripts, nothing was run:\n  "
-                    + e.problems().stream().map(ParseProblem::describe).collect(Collectors.joining("\n  ")));
+            throw new UserError(e.refusal());
         }
         Set<Level> wanted = levels.stream().map(ScriptSelection::level).collect(Collectors.toSet());
         List<ParsedScript> selected = ScriptLibrary.narrow(parsed, covers, wanted);

@@ -3,6 +3,7 @@ package io.maildrill.junit;
 import io.maildrill.report.model.ScriptResult;
 import io.maildrill.run.ParsedScript;
 import io.maildrill.run.Results;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,7 +26,7 @@ final class ScriptTestNodes {
     static Map<String, List<ParsedScript>> groupByPromise(List<ParsedScript> scripts) {
         Map<String, List<ParsedScript>> groups = new LinkedHashMap<>();
         for (ParsedScript script : scripts) {
-            groups.computeIfAbsent(Results.promise(script.script()), promise -> new java.util.ArrayList<>()).add(script);
+            groups.computeIfAbsent(Results.promise(script.script()), promise -> new ArrayList<>()).add(script);
         }
         return groups;
     }

@@ -3,7 +3,6 @@ package io.maildrill.junit;
 import io.maildrill.run.ParsedScript;
 import io.maildrill.run.TargetProtocols;
 import io.maildrill.script.ast.Level;
-import io.maildrill.script.parse.ParseProblem;
 import io.maildrill.script.parse.ScriptParseException;
 import io.maildrill.suites.ScriptLibrary;
 import io.maildrill.suites.ScriptSource;
@@ -12,7 +11,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * The scripts a {@link MaildrillConformance} selection runs, chosen as {@code maildrill check}
@@ -31,8 +29,7 @@ final class SelectedScripts {
         try {
             parsed = ScriptLibrary.parse(ScriptLibrary.select(sources, suites));
         } catch (ScriptParseException e) {
-            throw new IllegalArgumentException(e.problems().size() + " problem(s) in the scripts, nothing was run:\n  "
-                    + e.problems().stream().map(ParseProblem::describe).collect(Collectors.joining("\n  ")), e);
+            throw new IllegalArgumentException(e.refusal(), e);
         }
         List<ParsedScript> runnable = TargetProtocols.select(target, ScriptLibrary.narrow(parsed, covers, levels)).runnable();
         if (runnable.isEmpty()) {

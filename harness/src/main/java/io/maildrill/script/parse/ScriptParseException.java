@@ -19,4 +19,10 @@ public final class ScriptParseException extends Exception {
     public List<ParseProblem> problems() {
         return problems;
     }
+
+    /** What stops a run over these scripts before anything connects: every problem on a line of its own. */
+    public String refusal() {
+        return problems.size() + " problem(s) in the scripts, nothing was run:\n  "
+                + problems.stream().map(ParseProblem::describe).collect(Collectors.joining("\n  "));
+    }
 }
