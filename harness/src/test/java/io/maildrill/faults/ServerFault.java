@@ -9,7 +9,8 @@ import java.util.Arrays;
 /**
  * Named ways a server misbehaves, for the faults no real server produces on demand. Each writes
  * what the server sends from the moment it strikes, instead of the real answer; none of them ever
- * ends the connection by itself except {@link #BYE}, so the client's own bounds are what is tested.
+ * ends the connection by itself except {@link #BYE} and {@link #CLOSE_MID_LITERAL}, so the
+ * client's own bounds are what is tested.
  * Every fault stops after {@link #MAX_RUN_MILLIS} so a test that forgets to stop cannot run away.
  */
 public enum ServerFault {
@@ -19,6 +20,22 @@ public enum ServerFault {
         @Override
         void strike(OutputStream out, Socket socket) throws IOException, InterruptedException {
             Thread.sleep(MAX_RUN_MILLIS);
+        }
+    },
+    /** The start of a response, then nothing: the line never ends. */
+    STALL_MID_RESPONSE("octets without a line end: \"* 1 FETCH (FLAGS (half", "1 FETCH (FLAGS (half") {
+        @Override
+        void strike(OutputStream out, Socket socket) throws IOException, InterruptedException {
+            write(out, "* 1 FETCH (FLAGS (half");
+            Thread.sleep(MAX_RUN_MILLIS);
+        }
+    },
+    /** A literal announced as {100}, 16 of its octets, and the connection closed. */
+    CLOSE_MID_LITERAL("{100}\\r\\n", "closed") {
+        @Override
+        void strike(OutputStream out, Socket socket) throws IOException {
+            write(out, "* 1 FETCH (BODY[] {100}\r\nhalf a literal..");
+            socket.close();
         }
     },
     /** Bytes no IMAP or POP3 grammar allows, then nothing. */

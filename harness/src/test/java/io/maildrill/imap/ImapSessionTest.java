@@ -5,17 +5,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
+import io.maildrill.faults.FakeMailServer;
 import io.maildrill.net.ConnectionClosedException;
 import io.maildrill.net.Endpoint;
 import io.maildrill.net.ResponseTimeoutException;
 import io.maildrill.net.TlsSettings;
 import io.maildrill.transcript.CredentialRedactor;
 import io.maildrill.transcript.Transcript;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -160,7 +156,9 @@ class ImapSessionTest {
 
         ImapSession other = open("B");
         // GreenMail 2.1 advertises only AUTH=XOAUTH2: the refusal is a value, the initial response still masked
-        assertThat(other.authenticatePlain(USER, PASSWORD, true).tagged().tag()).isEqualTo("A0001");
+        ImapCompletion plainRefused = other.authenticatePlain(USER, PASSWORD, true);
+        assertThat(plainRefused.ok()).isFalse();
+        assertThat(plainRefused.status()).isIn(Status.NO, Status.BAD);
         for (ImapSession s : List.of(session, other)) {
             String transcript = String.join("\n", s.transcript().render());
             assertThat(transcript).containsAnyOf("LOGIN alice", "AUTHENTICATE PLAIN").contains(CredentialRedactor.MASK)
@@ -171,7 +169,7 @@ class ImapSessionTest {
     }
 
     @Test
-    void unsolicitedResponsesAreKeptBetweenCommands() {
+    void newMailIsReportedToTheNextCommandNotKeptAside() {
         ImapSession session = loggedIn("A");
         session.select("INBOX");
         ImapSession writer = loggedIn("B");
@@ -183,10 +181,33 @@ class ImapSessionTest {
     }
 
     @Test
+    void unsolicitedResponsesAreKeptBetweenCommands() throws Exception {
+        try (FakeMailServer server = FakeMailServer.start(client -> {
+            client.sendLine("* OK fake");
+            client.expectLine();
+            // the answer to NOOP, then, with no command in flight, two unsolicited responses
+            client.send("A0001 OK done\r\n* 4 EXISTS\r\n* 2 EXPUNGE\r\n");
+            client.expectLine();
+            client.sendLine("A0002 OK done");
+            client.readLine();
+        })) {
+            try (ImapSession session = connect(server, TIMEOUT)) {
+                assertThat(session.execute("NOOP").untagged()).isEmpty();
+                ImapResponse later = session.awaitUntagged(r -> r instanceof ImapResponse.Expunge, TIMEOUT);
+                assertThat(later).isInstanceOf(ImapResponse.Expunge.class);
+                // the EXISTS that came before it was kept too, for whoever drains, and not given to the next command
+                assertThat(session.drainUnsolicited()).singleElement().isInstanceOf(ImapResponse.Exists.class);
+                assertThat(session.execute("NOOP").untagged()).isEmpty();
+            }
+            server.awaitConversations(Duration.ofSeconds(5));
+        }
+    }
+
+    @Test
     void hungServerTimesOutWithinTheBound() throws Exception {
-        try (ServerSocket hung = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+        try (FakeMailServer hung = FakeMailServer.silent()) {
             long start = System.nanoTime();
-            assertThatThrownBy(() -> ImapSession.connect(Endpoint.plain("127.0.0.1", hung.getLocalPort()),
+            assertThatThrownBy(() -> ImapSession.connect(hung.endpoint(),
                     TlsSettings.VERIFY_DEFAULT, new Transcript("hung", new CredentialRedactor()), Duration.ofMillis(500)))
                     .isInstanceOf(ResponseTimeoutException.class);
             assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
@@ -195,69 +216,49 @@ class ImapSessionTest {
 
     @Test
     void serverClosingFailsPendingCommandsWithConnectionClosed() throws Exception {
-        try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            CompletableFuture<Void> script = CompletableFuture.runAsync(() -> {
-                try (Socket s = server.accept()) {
-                    s.getOutputStream().write("* OK fake\r\n".getBytes(StandardCharsets.US_ASCII));
-                    readLine(s.getInputStream());
-                } catch (Exception e) {
-                    throw new IllegalStateException(e);
-                }
-            });
-            ImapSession session = ImapSession.connect(Endpoint.plain("127.0.0.1", server.getLocalPort()),
-                    TlsSettings.VERIFY_DEFAULT, new Transcript("fake", new CredentialRedactor()), TIMEOUT);
+        try (FakeMailServer server = FakeMailServer.start(client -> {
+            client.sendLine("* OK fake");
+            client.expectLine();
+        })) {
+            ImapSession session = connect(server, TIMEOUT);
             assertThatThrownBy(() -> session.execute("NOOP")).isInstanceOf(ConnectionClosedException.class);
             assertThat(session.isOpen()).isFalse();
-            script.get(5, TimeUnit.SECONDS);
+            server.awaitConversations(Duration.ofSeconds(5));
         }
     }
 
     @Test
     void malformedServerReplyIsDeliveredAsAValue() throws Exception {
-        try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            CompletableFuture<Void> script = CompletableFuture.runAsync(() -> {
-                try (Socket s = server.accept()) {
-                    OutputStream out = s.getOutputStream();
-                    out.write("* OK fake\r\n".getBytes(StandardCharsets.US_ASCII));
-                    readLine(s.getInputStream());
-                    out.write("* 1 FETCH (FLAGS (\\Seen)\r\nA0001 OK done\r\n".getBytes(StandardCharsets.US_ASCII));
-                    readLine(s.getInputStream());
-                } catch (Exception e) {
-                    throw new IllegalStateException(e);
-                }
-            });
-            try (ImapSession session = ImapSession.connect(Endpoint.plain("127.0.0.1", server.getLocalPort()),
-                    TlsSettings.VERIFY_DEFAULT, new Transcript("fake", new CredentialRedactor()), TIMEOUT)) {
+        try (FakeMailServer server = FakeMailServer.start(client -> {
+            client.sendLine("* OK fake");
+            client.expectLine();
+            client.send("* 1 FETCH (FLAGS (\\Seen)\r\nA0001 OK done\r\n");
+            client.readLine();
+        })) {
+            try (ImapSession session = connect(server, TIMEOUT)) {
                 ImapCompletion completion = session.execute("NOOP");
                 assertThat(completion.ok()).isTrue();
                 assertThat(completion.untagged()).singleElement().isInstanceOfSatisfying(ImapResponse.Malformed.class,
                         m -> assertThat(m.reply().describe()).contains("unbalanced parentheses"));
             }
-            script.get(5, TimeUnit.SECONDS);
+            server.awaitConversations(Duration.ofSeconds(5));
         }
     }
 
     @Test
     void startTlsInjectionIsReportedAndTheInjectedBytesAreNotParsedAsProtected() throws Exception {
-        try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            CompletableFuture<Void> script = CompletableFuture.runAsync(() -> {
-                try (Socket s = server.accept()) {
-                    OutputStream out = s.getOutputStream();
-                    out.write("* OK fake\r\n".getBytes(StandardCharsets.US_ASCII));
-                    readLine(s.getInputStream());
-                    out.write("A0001 OK begin TLS\r\n* 9 EXISTS\r\n".getBytes(StandardCharsets.US_ASCII));
-                    s.getInputStream().read(new byte[1024]);
-                } catch (Exception e) {
-                    throw new IllegalStateException(e);
-                }
-            });
-            ImapSession session = ImapSession.connect(Endpoint.plain("127.0.0.1", server.getLocalPort()),
+        try (FakeMailServer server = FakeMailServer.start(client -> {
+            client.sendLine("* OK fake");
+            client.expectLine();
+            client.send("A0001 OK begin TLS\r\n* 9 EXISTS\r\n");
+            client.stayQuiet();
+        })) {
+            ImapSession session = ImapSession.connect(server.endpoint(),
                     TlsSettings.insecureSettings(), new Transcript("fake", new CredentialRedactor()), Duration.ofSeconds(3));
             sessions.add(session);
             assertThatThrownBy(session::startTls).isInstanceOf(io.maildrill.net.ProtocolException.class);
             assertThat(session.findings()).anyMatch(f -> f.contains("STARTTLS") && f.contains("injection"));
             assertThat(session.drainUnsolicited()).noneMatch(r -> r instanceof ImapResponse.Exists);
-            script.get(5, TimeUnit.SECONDS);
         }
     }
 
@@ -265,37 +266,28 @@ class ImapSessionTest {
     void saslContinuationLineIsMaskedInTheTranscript() throws Exception {
         String token = java.util.Base64.getEncoder().encodeToString(("\0" + USER + "\0" + PASSWORD)
                 .getBytes(StandardCharsets.UTF_8));
-        try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            CompletableFuture<String> script = CompletableFuture.supplyAsync(() -> {
-                try (Socket s = server.accept()) {
-                    OutputStream out = s.getOutputStream();
-                    out.write("* OK fake\r\n".getBytes(StandardCharsets.US_ASCII));
-                    readLine(s.getInputStream());
-                    out.write("+ \r\n".getBytes(StandardCharsets.US_ASCII));
-                    String answer = readLine(s.getInputStream());
-                    out.write("A0001 OK authenticated\r\n".getBytes(StandardCharsets.US_ASCII));
-                    readLine(s.getInputStream());
-                    return answer;
-                } catch (Exception e) {
-                    throw new IllegalStateException(e);
-                }
-            });
-            try (ImapSession session = ImapSession.connect(Endpoint.plain("127.0.0.1", server.getLocalPort()),
-                    TlsSettings.VERIFY_DEFAULT, new Transcript("fake", new CredentialRedactor()), TIMEOUT)) {
+        List<String> answers = new java.util.concurrent.CopyOnWriteArrayList<>();
+        try (FakeMailServer server = FakeMailServer.start(client -> {
+            client.sendLine("* OK fake");
+            client.expectLine();
+            client.sendLine("+ ");
+            answers.add(client.expectLine());
+            client.sendLine("A0001 OK authenticated");
+            client.readLine();
+        })) {
+            try (ImapSession session = connect(server, TIMEOUT)) {
                 assertThat(session.authenticatePlain(USER, PASSWORD, false).ok()).isTrue();
                 session.sendRawLine("A0002 NOOP");
                 assertThat(String.join("\n", session.transcript().render()))
                         .contains("C: " + CredentialRedactor.MASK).doesNotContain(token).contains("A0002 NOOP");
             }
-            assertThat(script.get(5, TimeUnit.SECONDS).trim()).isEqualTo(token);
+            server.awaitConversations(Duration.ofSeconds(5));
+            assertThat(answers).singleElement().satisfies(answer -> assertThat(answer.trim()).isEqualTo(token));
         }
     }
 
-    private static String readLine(InputStream in) throws java.io.IOException {
-        StringBuilder sb = new StringBuilder();
-        for (int c; (c = in.read()) >= 0 && c != '\n'; ) {
-            sb.append((char) c);
-        }
-        return sb.toString();
+    private static ImapSession connect(FakeMailServer server, Duration timeout) {
+        return ImapSession.connect(server.endpoint(), TlsSettings.VERIFY_DEFAULT, new Transcript("fake", new CredentialRedactor()),
+                timeout);
     }
 }

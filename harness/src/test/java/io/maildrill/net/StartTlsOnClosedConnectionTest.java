@@ -3,12 +3,10 @@ package io.maildrill.net;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.maildrill.faults.FakeMailServer;
 import io.maildrill.transcript.CredentialRedactor;
 import io.maildrill.transcript.Transcript;
 import io.netty.channel.Channel;
-import java.net.InetAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -25,13 +23,10 @@ class StartTlsOnClosedConnectionTest {
     @Test
     @Timeout(20)
     void aConnectionClosedBeforeTheUpgradeEndsTheHandshakeAtOnce() throws Exception {
-        try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            Endpoint endpoint = Endpoint.plain("127.0.0.1", server.getLocalPort());
+        try (FakeMailServer server = FakeMailServer.start(FakeMailServer.Client::hangUp)) {
+            Endpoint endpoint = server.endpoint();
             Channel channel = ClientConnector.connect(endpoint, TlsSettings.insecureSettings(), new Transcript("test", new CredentialRedactor()),
                     Duration.ofSeconds(5), pipeline -> { });
-            try (Socket accepted = server.accept()) {
-                accepted.close();
-            }
             assertThat(channel.closeFuture().await(5, TimeUnit.SECONDS)).isTrue();
             long start = System.nanoTime();
 

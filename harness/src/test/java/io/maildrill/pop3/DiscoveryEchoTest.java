@@ -2,6 +2,7 @@ package io.maildrill.pop3;
 
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.maildrill.faults.FakeMailServer;
 import io.maildrill.net.TlsSettings;
 import io.maildrill.target.Account;
 import io.maildrill.target.CapabilityDiscovery;
@@ -19,18 +20,18 @@ class DiscoveryEchoTest {
 
     @Test
     void aRefusalThatEchoesThePasswordIsReportedMasked() throws Exception {
-        try (ScriptedServer server = new ScriptedServer((in, out) -> {
-            ScriptedServer.write(out, "+OK ready\r\n");
+        try (FakeMailServer server = FakeMailServer.start(client -> {
+            client.send("+OK ready\r\n");
             String line;
             String user = "";
-            while ((line = in.readLine()) != null) {
+            while ((line = client.readLine()) != null) {
                 if (line.startsWith("USER ")) {
                     user = line.substring(5);
-                    ScriptedServer.write(out, "+OK\r\n");
+                    client.send("+OK\r\n");
                 } else if (line.startsWith("PASS ")) {
-                    ScriptedServer.write(out, "-ERR invalid credentials " + user + "/" + line.substring(5) + "\r\n");
+                    client.send("-ERR invalid credentials " + user + "/" + line.substring(5) + "\r\n");
                 } else {
-                    ScriptedServer.write(out, "-ERR unknown\r\n");
+                    client.send("-ERR unknown\r\n");
                 }
             }
         })) {

@@ -2,6 +2,7 @@ package io.maildrill.pop3;
 
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.maildrill.faults.FakeMailServer;
 import io.maildrill.imap.ImapSession;
 import io.maildrill.net.Endpoint;
 import io.maildrill.net.ProtocolException;
@@ -18,9 +19,9 @@ class ImapAtAPop3PortTest {
     @Test
     @Timeout(10)
     void aPop3GreetingIsQuotedAndNamed() throws Exception {
-        try (ScriptedServer server = new ScriptedServer((in, out) -> {
-            ScriptedServer.write(out, "+OK Dovecot ready.\r\n");
-            ScriptedServer.stayQuiet(in);
+        try (FakeMailServer server = FakeMailServer.start(client -> {
+            client.send("+OK Dovecot ready.\r\n");
+            client.stayQuiet();
         })) {
             assertThatThrownBy(() -> ImapSession.connect(Endpoint.plain("127.0.0.1", server.port()), TlsSettings.VERIFY_DEFAULT,
                     new Transcript("t", new CredentialRedactor()), Duration.ofSeconds(30)))

@@ -3,6 +3,7 @@ package io.maildrill.pop3;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.maildrill.faults.FakeMailServer;
 import io.maildrill.net.ConnectionClosedException;
 import io.maildrill.net.Endpoint;
 import io.maildrill.net.ResponseTimeoutException;
@@ -23,13 +24,13 @@ class Pop3SessionFaultTest {
 
     private final Transcript transcript = new Transcript("fault-test", new CredentialRedactor());
 
-    private Pop3Session connect(ScriptedServer server) {
+    private Pop3Session connect(FakeMailServer server) {
         return Pop3Session.connect(Endpoint.plain("127.0.0.1", server.port()), TlsSettings.VERIFY_DEFAULT, transcript, TIMEOUT);
     }
 
     @Test
     void silentServerTimesOutWaitingForTheGreeting() throws Exception {
-        try (ScriptedServer server = new ScriptedServer((in, out) -> ScriptedServer.stayQuiet(in))) {
+        try (FakeMailServer server = FakeMailServer.silent()) {
             long start = System.nanoTime();
             assertThatThrownBy(() -> connect(server))
                     .isInstanceOf(ResponseTimeoutException.class)
@@ -40,9 +41,9 @@ class Pop3SessionFaultTest {
 
     @Test
     void hungServerTimesOutWithinTheSessionTimeout() throws Exception {
-        try (ScriptedServer server = new ScriptedServer((in, out) -> {
-            ScriptedServer.write(out, "+OK ready\r\n");
-            ScriptedServer.stayQuiet(in);
+        try (FakeMailServer server = FakeMailServer.start(client -> {
+            client.send("+OK ready\r\n");
+            client.stayQuiet();
         }); Pop3Session session = connect(server)) {
             long start = System.nanoTime();
             assertThatThrownBy(session::stat)
@@ -55,9 +56,9 @@ class Pop3SessionFaultTest {
 
     @Test
     void serverClosingFailsEveryPendingCommand() throws Exception {
-        try (ScriptedServer server = new ScriptedServer((in, out) -> {
-            ScriptedServer.write(out, "+OK ready\r\n");
-            in.readLine();
+        try (FakeMailServer server = FakeMailServer.start(client -> {
+            client.send("+OK ready\r\n");
+            client.readLine();
         }); Pop3Session session = connect(server)) {
             CompletableFuture<Pop3Reply> first = session.sendAsync(Pop3Commands.stat());
             CompletableFuture<Pop3Reply> second = session.sendAsync(Pop3Commands.list());
@@ -70,13 +71,13 @@ class Pop3SessionFaultTest {
 
     @Test
     void malformedReplyIsAValueAndTheSessionGoesOn() throws Exception {
-        try (ScriptedServer server = new ScriptedServer((in, out) -> {
-            ScriptedServer.write(out, "+OK ready\r\n");
-            in.readLine();
-            ScriptedServer.write(out, "OK 2 300\r\n");
-            in.readLine();
-            ScriptedServer.write(out, "+OK\r\n");
-            ScriptedServer.stayQuiet(in);
+        try (FakeMailServer server = FakeMailServer.start(client -> {
+            client.send("+OK ready\r\n");
+            client.readLine();
+            client.send("OK 2 300\r\n");
+            client.readLine();
+            client.send("+OK\r\n");
+            client.stayQuiet();
         }); Pop3Session session = connect(server)) {
             Pop3Reply stat = session.stat();
             assertThat(stat).isInstanceOf(Pop3Malformed.class);
@@ -87,10 +88,10 @@ class Pop3SessionFaultTest {
 
     @Test
     void truncatedRetrIsReportedWhenTheServerCloses() throws Exception {
-        try (ScriptedServer server = new ScriptedServer((in, out) -> {
-            ScriptedServer.write(out, "+OK ready\r\n");
-            in.readLine();
-            ScriptedServer.write(out, "+OK 100 octets\r\nSubject: cut\r\n\r\nhalf a mess");
+        try (FakeMailServer server = FakeMailServer.start(client -> {
+            client.send("+OK ready\r\n");
+            client.readLine();
+            client.send("+OK 100 octets\r\nSubject: cut\r\n\r\nhalf a mess");
         }); Pop3Session session = connect(server)) {
             Pop3Reply reply = session.retr(1);
             assertThat(reply).isInstanceOf(Pop3Malformed.class);
@@ -100,12 +101,12 @@ class Pop3SessionFaultTest {
 
     @Test
     void apopSendsTheRfc1939Digest() throws Exception {
-        try (ScriptedServer server = new ScriptedServer((in, out) -> {
-            ScriptedServer.write(out, "+OK POP3 server ready <1896.697170952@dbc.mtview.ca.us>\r\n");
-            String line = in.readLine();
-            ScriptedServer.write(out, line.equals("APOP mrose c4c9334bac560ecc979e58001b3e22fb")
+        try (FakeMailServer server = FakeMailServer.start(client -> {
+            client.send("+OK POP3 server ready <1896.697170952@dbc.mtview.ca.us>\r\n");
+            String line = client.readLine();
+            client.send(line.equals("APOP mrose c4c9334bac560ecc979e58001b3e22fb")
                     ? "+OK maildrop has 1 message (369 octets)\r\n" : "-ERR got " + line + "\r\n");
-            ScriptedServer.stayQuiet(in);
+            client.stayQuiet();
         }); Pop3Session session = connect(server)) {
             assertThat(session.apopTimestamp()).contains("<1896.697170952@dbc.mtview.ca.us>");
             Pop3Reply reply = session.apop("mrose", "tanstaaf");
@@ -117,11 +118,11 @@ class Pop3SessionFaultTest {
 
     @Test
     void bytesAfterStlsOkAreReportedAndTlsIsNotStarted() throws Exception {
-        try (ScriptedServer server = new ScriptedServer((in, out) -> {
-            ScriptedServer.write(out, "+OK ready\r\n");
-            in.readLine();
-            ScriptedServer.write(out, "+OK begin TLS\r\n-ERR injected\r\n");
-            ScriptedServer.stayQuiet(in);
+        try (FakeMailServer server = FakeMailServer.start(client -> {
+            client.send("+OK ready\r\n");
+            client.readLine();
+            client.send("+OK begin TLS\r\n-ERR injected\r\n");
+            client.stayQuiet();
         }); Pop3Session session = connect(server)) {
             Pop3Reply reply = session.stls();
             assertThat(reply).isInstanceOf(Pop3Malformed.class);
@@ -132,12 +133,12 @@ class Pop3SessionFaultTest {
 
     @Test
     void pipelineReportsARawLineReplyInOrder() throws Exception {
-        try (ScriptedServer server = new ScriptedServer((in, out) -> {
-            ScriptedServer.write(out, "+OK ready\r\n");
-            in.readLine();
-            in.readLine();
-            ScriptedServer.write(out, "+OK custom\r\na\r\n..b\r\n.\r\n+OK done\r\n");
-            ScriptedServer.stayQuiet(in);
+        try (FakeMailServer server = FakeMailServer.start(client -> {
+            client.send("+OK ready\r\n");
+            client.readLine();
+            client.readLine();
+            client.send("+OK custom\r\na\r\n..b\r\n.\r\n+OK done\r\n");
+            client.stayQuiet();
         }); Pop3Session session = connect(server)) {
             List<Pop3Reply> replies = session.pipeline(List.of(
                     Pop3Command.rawLine("XLIST", Pop3ResponseExpectation.MULTI_LINE_IF_OK), Pop3Commands.noop()));

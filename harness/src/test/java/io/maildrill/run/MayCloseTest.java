@@ -2,7 +2,7 @@ package io.maildrill.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.maildrill.net.Endpoint;
+import io.maildrill.faults.FakeMailServer;
 import io.maildrill.net.TlsSettings;
 import io.maildrill.report.model.Failure;
 import io.maildrill.report.model.Outcome;
@@ -11,13 +11,6 @@ import io.maildrill.report.model.StepOutcome;
 import io.maildrill.script.parse.ScriptParser;
 import io.maildrill.target.Account;
 import io.maildrill.target.Target;
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -98,11 +91,8 @@ class MayCloseTest {
     }
 
     private static ScriptResult runScript(String script, boolean closeAfterErr) throws Exception {
-        try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            Thread t = new Thread(() -> serve(server, closeAfterErr), "fake-pop3");
-            t.setDaemon(true);
-            t.start();
-            Target target = new Target("fake", Optional.empty(), Optional.of(Endpoint.plain("127.0.0.1", server.getLocalPort())),
+        try (FakeMailServer server = FakeMailServer.start(client -> serve(client, closeAfterErr))) {
+            Target target = new Target("fake", Optional.empty(), Optional.of(server.endpoint()),
                     Optional.empty(), TlsSettings.VERIFY_DEFAULT, List.of(new Account("user1", "secret-pw", true)));
             return new ScriptExecutor(target, new ExecutorOptions(Duration.ofSeconds(3), Duration.ofSeconds(3)))
                     .execute("pop3/t/may-close.script", ScriptParser.parse("may-close", script), target.accounts());
@@ -110,48 +100,34 @@ class MayCloseTest {
     }
 
     /**
-     * A tiny maildrop, one connection after the other (the runner empties the mailbox first): USER
+     * A tiny maildrop, on each connection (the runner empties the mailbox first): USER
      * is accepted, the right PASS logs in, a wrong one gets -ERR and then, if asked to, the close.
      */
-    private static void serve(ServerSocket server, boolean closeAfterErr) {
-        while (!server.isClosed()) {
-            try (Socket s = server.accept()) {
-                s.setSoTimeout(10_000);
-                BufferedReader in = new BufferedReader(new InputStreamReader(s.getInputStream(), StandardCharsets.US_ASCII));
-                OutputStream out = s.getOutputStream();
-                reply(out, "+OK ready");
-                boolean loggedIn = false;
-                for (String line; (line = in.readLine()) != null; ) {
-                    if (line.startsWith("USER")) {
-                        reply(out, "+OK");
-                    } else if (line.equals("PASS secret-pw")) {
-                        loggedIn = true;
-                        reply(out, "+OK logged in");
-                    } else if (line.startsWith("PASS")) {
-                        reply(out, "-ERR no");
-                        if (closeAfterErr) {
-                            break;
-                        }
-                    } else if (line.equals("STAT") && loggedIn) {
-                        reply(out, "+OK 0 0");
-                    } else if (line.equals("XCLOSE")) {
-                        break;
-                    } else if (line.equals("QUIT")) {
-                        reply(out, "+OK bye");
-                        break;
-                    } else {
-                        reply(out, "-ERR not now");
-                    }
+    private static void serve(FakeMailServer.Client client, boolean closeAfterErr) throws java.io.IOException {
+        client.sendLine("+OK ready");
+        boolean loggedIn = false;
+        for (String line; (line = client.readLine()) != null; ) {
+            if (line.startsWith("USER")) {
+                client.sendLine("+OK");
+            } else if (line.equals("PASS secret-pw")) {
+                loggedIn = true;
+                client.sendLine("+OK logged in");
+            } else if (line.startsWith("PASS")) {
+                client.sendLine("-ERR no");
+                if (closeAfterErr) {
+                    return;
                 }
-            } catch (Exception ignored) {
-                // the client went away, or the test is over
+            } else if (line.equals("STAT") && loggedIn) {
+                client.sendLine("+OK 0 0");
+            } else if (line.equals("XCLOSE")) {
+                return;
+            } else if (line.equals("QUIT")) {
+                client.sendLine("+OK bye");
+                return;
+            } else {
+                client.sendLine("-ERR not now");
             }
         }
-    }
-
-    private static void reply(OutputStream out, String line) throws java.io.IOException {
-        out.write((line + "\r\n").getBytes(StandardCharsets.US_ASCII));
-        out.flush();
     }
 
     private static String describe(ScriptResult r) {

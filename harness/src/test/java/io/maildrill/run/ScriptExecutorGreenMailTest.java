@@ -129,6 +129,33 @@ class ScriptExecutorGreenMailTest {
         assertThat(r.steps()).extracting(s -> s.command()).contains("A4 STORE 2,4 +FLAGS.SILENT (\\Deleted)", "A7 FETCH 3 (UID)");
     }
 
+    /**
+     * The session's own silent STORE, written with fixture references, is in its view once the
+     * server said OK: converge then finds the view equal to a fresh session's, as a client's would be.
+     */
+    @Test
+    void aSessionsOwnSilentStoreIsInItsViewSoConvergeAgrees() throws Exception {
+        ScriptResult r = run("imap/t/silent.script", """
+                @title     silent store, then converge
+                @covers    I42
+                @level     MUST
+                @protocols imap
+                @category  synchronisation
+                @fixture   messages=3 shapes=plain profile=tiny seed=7
+                @destructive
+
+                session A imap account=1
+
+                A> STORE #3 +FLAGS.SILENT (\\Flagged)
+                A< not * * FETCH ...
+                A< OK
+                A> UID STORE #1.uid,#2.uid FLAGS.SILENT (\\Seen \\Answered)
+                A< OK
+                converge A
+                """);
+        assertThat(r.outcome()).as(describe(r)).isEqualTo(Outcome.PASSED);
+    }
+
     @Test
     void failingExpectationNamesLineSessionExpectedAndActual() throws Exception {
         ScriptResult r = run("imap/t/fail.script", """

@@ -1,6 +1,6 @@
 package io.maildrill.run;
 
-import io.maildrill.net.Endpoint;
+import io.maildrill.faults.FakeMailServer;
 import io.maildrill.net.TlsSettings;
 import io.maildrill.report.model.Outcome;
 import io.maildrill.report.model.ScriptResult;
@@ -10,14 +10,7 @@ import io.maildrill.target.Target;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -60,11 +53,8 @@ class ScriptExecutorMalformedTest {
     @Test
     @Timeout(30)
     void aPop3ReplyEndedByABareLfFailsTheStepQuotingIt() throws Exception {
-        try (ServerSocket server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
-            Thread t = new Thread(() -> servePop3(server, "+OK 0 0\n"), "fake-pop3");
-            t.setDaemon(true);
-            t.start();
-            Target target = new Target("fake", Optional.empty(), Optional.of(Endpoint.plain("127.0.0.1", server.getLocalPort())),
+        try (FakeMailServer server = FakeMailServer.start(client -> servePop3(client, "+OK 0 0\n"))) {
+            Target target = new Target("fake", Optional.empty(), Optional.of(server.endpoint()),
                     Optional.empty(), TlsSettings.VERIFY_DEFAULT, List.of(new Account("user1", "pw1", true)));
             ScriptResult r = new ScriptExecutor(target, new ExecutorOptions(Duration.ofSeconds(2), Duration.ofSeconds(2)))
                     .execute("pop3/t/stat.script", ScriptParser.parse("stat", """
@@ -87,21 +77,12 @@ class ScriptExecutorMalformedTest {
     }
 
     /** Answers USER, PASS, QUIT properly and STAT with {@code statReply} as given. */
-    private static void servePop3(ServerSocket server, String statReply) {
-        while (!server.isClosed()) {
-            try (Socket s = server.accept()) {
-                OutputStream out = s.getOutputStream();
-                BufferedReader in = new BufferedReader(new InputStreamReader(s.getInputStream(), StandardCharsets.ISO_8859_1));
-                out.write("+OK fake ready\r\n".getBytes(StandardCharsets.US_ASCII));
-                for (String line; (line = in.readLine()) != null; ) {
-                    String verb = line.split(" ")[0].toUpperCase();
-                    out.write((verb.equals("STAT") ? statReply : "+OK\r\n").getBytes(StandardCharsets.US_ASCII));
-                    out.flush();
-                    if (verb.equals("QUIT")) {
-                        break;
-                    }
-                }
-            } catch (IOException e) {
+    private static void servePop3(FakeMailServer.Client client, String statReply) throws IOException {
+        client.sendLine("+OK fake ready");
+        for (String line; (line = client.readLine()) != null; ) {
+            String verb = line.split(" ")[0].toUpperCase();
+            client.send(verb.equals("STAT") ? statReply : "+OK\r\n");
+            if (verb.equals("QUIT")) {
                 return;
             }
         }
@@ -109,11 +90,8 @@ class ScriptExecutorMalformedTest {
 
     /** One NOOP against a fake server that answers it with {@code noopUntagged}; the group starts at line 9. */
     private static ScriptResult runAgainst(String noopUntagged, String group) throws Exception {
-        try (ServerSocket server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
-            Thread t = new Thread(() -> serve(server, noopUntagged), "fake-imap");
-            t.setDaemon(true);
-            t.start();
-            Target target = new Target("fake", Optional.of(Endpoint.plain("127.0.0.1", server.getLocalPort())),
+        try (FakeMailServer server = FakeMailServer.start(client -> serve(client, noopUntagged))) {
+            Target target = new Target("fake", Optional.of(server.endpoint()),
                     Optional.empty(), Optional.empty(), TlsSettings.VERIFY_DEFAULT, List.of(new Account("user1", "pw1", true)));
             return new ScriptExecutor(target, new ExecutorOptions(Duration.ofSeconds(2), Duration.ofSeconds(2)))
                     .execute("imap/t/noop.script", ScriptParser.parse("noop", """
@@ -130,30 +108,19 @@ class ScriptExecutorMalformedTest {
     }
 
     /** Answers LOGIN, SELECT (empty mailbox), LOGOUT properly and NOOP with the given untagged lines. */
-    private static void serve(ServerSocket server, String noopUntagged) {
-        while (!server.isClosed()) {
-            try (Socket s = server.accept()) {
-                OutputStream out = s.getOutputStream();
-                BufferedReader in = new BufferedReader(new InputStreamReader(s.getInputStream(), StandardCharsets.ISO_8859_1));
-                out.write("* OK fake ready\r\n".getBytes(StandardCharsets.US_ASCII));
-                String line;
-                while ((line = in.readLine()) != null) {
-                    String[] w = line.split(" ");
-                    String tag = w[0];
-                    String verb = w.length > 1 ? w[1].toUpperCase() : "";
-                    String reply = switch (verb) {
-                        case "SELECT", "EXAMINE" -> "* 0 EXISTS\r\n" + tag + " OK [READ-WRITE] done\r\n";
-                        case "NOOP" -> noopUntagged + tag + " OK done\r\n";
-                        case "LOGOUT" -> "* BYE bye\r\n" + tag + " OK done\r\n";
-                        default -> tag + " OK done\r\n";
-                    };
-                    out.write(reply.getBytes(StandardCharsets.US_ASCII));
-                    out.flush();
-                    if (verb.equals("LOGOUT")) {
-                        break;
-                    }
-                }
-            } catch (IOException e) {
+    private static void serve(FakeMailServer.Client client, String noopUntagged) throws IOException {
+        client.sendLine("* OK fake ready");
+        for (String line; (line = client.readLine()) != null; ) {
+            String[] w = line.split(" ");
+            String tag = w[0];
+            String verb = w.length > 1 ? w[1].toUpperCase() : "";
+            client.send(switch (verb) {
+                case "SELECT", "EXAMINE" -> "* 0 EXISTS\r\n" + tag + " OK [READ-WRITE] done\r\n";
+                case "NOOP" -> noopUntagged + tag + " OK done\r\n";
+                case "LOGOUT" -> "* BYE bye\r\n" + tag + " OK done\r\n";
+                default -> tag + " OK done\r\n";
+            });
+            if (verb.equals("LOGOUT")) {
                 return;
             }
         }

@@ -2,11 +2,9 @@ package io.maildrill.target;
 
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.maildrill.faults.FakeMailServer;
 import io.maildrill.faults.FaultInjectingProxy;
 import io.maildrill.faults.ServerFault;
-import java.net.InetAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -34,24 +32,14 @@ class CapabilityDiscoveryFaultTest {
     @Test
     @Timeout(30)
     void aServerThatNeverGreetsIsToldAsSuch() throws Exception {
-        try (ServerSocket silent = new ServerSocket(0, 5, InetAddress.getLoopbackAddress())) {
-            Thread accepting = new Thread(() -> {
-                try (Socket ignored = silent.accept()) {
-                    Thread.sleep(10_000);
-                } catch (Exception e) {
-                    // the test is over
-                }
-            });
-            accepting.setDaemon(true);
-            accepting.start();
-            Target target = TargetUri.parse("imap://127.0.0.1:" + silent.getLocalPort(), io.maildrill.net.TlsSettings.VERIFY_DEFAULT)
+        try (FakeMailServer silent = FakeMailServer.silent()) {
+            Target target = TargetUri.parse("imap://127.0.0.1:" + silent.port(), io.maildrill.net.TlsSettings.VERIFY_DEFAULT)
                     .withAccounts(List.of(new Account("user1", "unused", true)));
             assertThatThrownBy(() -> CapabilityDiscovery.discover(target, target.account(1), TIMEOUT))
                     .isInstanceOf(TargetException.class)
-                    .hasMessageStartingWith("cannot reach IMAP at 127.0.0.1:" + silent.getLocalPort() + ": timed out after 1000 ms"
-                            + " waiting for the greeting from 127.0.0.1:" + silent.getLocalPort() + "; the server sent nothing")
+                    .hasMessageStartingWith("cannot reach IMAP at 127.0.0.1:" + silent.port() + ": timed out after 1000 ms"
+                            + " waiting for the greeting from 127.0.0.1:" + silent.port() + "; the server sent nothing")
                     .hasMessageMatching(".*nothing on this connection in 1\\.\\d s");
-            accepting.interrupt();
         }
     }
 }

@@ -3,12 +3,11 @@ package io.maildrill.bench.jakarta;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.maildrill.faults.FakeMailServer;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.io.OutputStream;
 import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
@@ -27,24 +26,20 @@ class LineDeadlineSocketTest {
 
     private static final Duration BOUND = Duration.ofMillis(1000);
 
-    private final ServerSocket server = listen();
-    private Thread serving;
+    private FakeMailServer server;
 
     @AfterEach
     void stop() throws Exception {
-        server.close();
-        if (serving != null) {
-            serving.interrupt();
-            serving.join(5000);
+        if (server != null) {
+            server.close();
         }
     }
 
     @Test
     void aLineThatDripsEndsInATimeoutThatQuotesIt() throws Exception {
-        serve(out -> {
-            for (byte b : "* OK drip drip drip drip drip drip drip drip".getBytes(StandardCharsets.US_ASCII)) {
-                out.write(b);
-                out.flush();
+        serve(client -> {
+            for (char octet : "* OK drip drip drip drip drip drip drip drip".toCharArray()) {
+                client.send(String.valueOf(octet));
                 Thread.sleep(100);
             }
         });
@@ -53,7 +48,7 @@ class LineDeadlineSocketTest {
             long start = System.nanoTime();
 
             assertThatThrownBy(reader::readLine).isInstanceOf(SocketTimeoutException.class)
-                    .hasMessageContaining("waiting for a line end from 127.0.0.1:" + server.getLocalPort())
+                    .hasMessageContaining("waiting for a line end from 127.0.0.1:" + server.port())
                     .hasMessageContaining("octets without a line end: \"* OK drip");
             // the read timeout Jakarta Mail set (10 s) restarts with every octet; the line's bound does not
             assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
@@ -63,14 +58,12 @@ class LineDeadlineSocketTest {
 
     @Test
     void anAnswerWhoseLinesKeepEndingMayOutlastTheBound() throws Exception {
-        serve(out -> {
+        serve(client -> {
             for (int i = 1; i <= 25; i++) {
-                out.write(("* " + i + " FETCH (FLAGS ())\r\n").getBytes(StandardCharsets.US_ASCII));
-                out.flush();
+                client.send(("* " + i + " FETCH (FLAGS ())\r\n"));
                 Thread.sleep(100);
             }
-            out.write("A1 OK done\r\n".getBytes(StandardCharsets.US_ASCII));
-            out.flush();
+            client.send("A1 OK done\r\n");
         });
         try (Socket socket = connect()) {
             BufferedReader reader = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII));
@@ -86,10 +79,9 @@ class LineDeadlineSocketTest {
 
     @Test
     void aServerThatStopsAfterALineIsQuotedWhenTheBoundRunsOut() throws Exception {
-        serve(out -> {
-            out.write("* OK ready\r\n".getBytes(StandardCharsets.US_ASCII));
-            out.flush();
-            Thread.sleep(20_000);
+        serve(client -> {
+            client.send("* OK ready\r\n");
+            client.stayQuiet();
         });
         try (Socket socket = connect()) {
             BufferedReader reader = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII));
@@ -100,33 +92,13 @@ class LineDeadlineSocketTest {
         }
     }
 
-    interface Script {
-        void play(OutputStream out) throws IOException, InterruptedException;
-    }
-
-    private void serve(Script script) {
-        serving = new Thread(() -> {
-            try (Socket client = server.accept(); OutputStream out = client.getOutputStream()) {
-                script.play(out);
-            } catch (IOException | InterruptedException e) {
-                // the test is over or the client went away
-            }
-        }, "fake-server");
-        serving.setDaemon(true);
-        serving.start();
+    private void serve(FakeMailServer.Conversation conversation) throws IOException {
+        server = FakeMailServer.start(conversation);
     }
 
     private Socket connect() throws IOException {
-        Socket socket = new LineDeadlineSocketFactory(BOUND).createSocket(InetAddress.getLoopbackAddress(), server.getLocalPort());
+        Socket socket = new LineDeadlineSocketFactory(BOUND).createSocket(InetAddress.getLoopbackAddress(), server.port());
         socket.setSoTimeout(10_000);
         return socket;
-    }
-
-    private static ServerSocket listen() {
-        try {
-            return new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -45,17 +45,20 @@ public final class ImapScriptSession implements ScriptSession {
         final String text;
         final boolean selects;
         final List<String> continuations = new ArrayList<>();
+        /** The flags change the session applies to its own view when the server answers OK. */
+        final Optional<SilentStore> silentStore;
         ImapResponse.Tagged completion;
         long completionIndex = -1;
         boolean grouped;
         /** For a SELECT/EXAMINE: the view it replaced, restored if the command is rejected with BAD. */
         MailboxView viewBefore;
 
-        Command(int line, String tag, String text, boolean selects) {
+        Command(int line, String tag, String text, boolean selects, Optional<SilentStore> silentStore) {
             this.line = line;
             this.tag = tag;
             this.text = text;
             this.selects = selects;
+            this.silentStore = silentStore;
         }
 
         public String tag() {
@@ -218,7 +221,7 @@ public final class ImapScriptSession implements ScriptSession {
 
     /** Sends a runner command and waits for its completion; its untagged responses are applied, then dropped. */
     public ImapResponse.Tagged runSetup(int line, String commandText) {
-        Command cmd = register(line, nextAutoTag(), transcript.redactor().redact(commandText), false);
+        Command cmd = register(line, nextAutoTag(), transcript.redactor().redact(commandText), false, SilentStore.of(commandText));
         wire.write((cmd.tag + " " + commandText + "\r\n").getBytes(StandardCharsets.UTF_8));
         Instant deadline = Instant.now().plus(env.connectTimeout());
         while (cmd.completion == null && closedWhy == null && pumpUntil(deadline)) {
@@ -330,7 +333,9 @@ public final class ImapScriptSession implements ScriptSession {
         segments.add(current.toByteArray());
         String verb = verbOf(parts);
         String text = transcript.redactor().redact(shown.toString());
-        Command cmd = register(line, tag, text, verb.equals("SELECT") || verb.equals("EXAMINE"));
+        // from the resolved parts, before redaction (a STORE holds no secret or literal to hide)
+        Optional<SilentStore> silentStore = SilentStore.of(shown.substring(tag.length() + 1));
+        Command cmd = register(line, tag, text, verb.equals("SELECT") || verb.equals("EXAMINE"), silentStore);
         if (cmd.selects) {
             cmd.viewBefore = view;
             view = null;
@@ -369,7 +374,8 @@ public final class ImapScriptSession implements ScriptSession {
             String text = new String(octets, StandardCharsets.ISO_8859_1);
             int eol = text.indexOf("\r\n");
             String first = eol < 0 ? text : text.substring(0, eol);
-            register(line, h, transcript.redactor().redact(first), false);
+            register(line, h, transcript.redactor().redact(first), false,
+                    SilentStore.of(first.substring(Math.min(first.length(), h.length()))));
             if (first.regionMatches(true, h.length(), " STARTTLS", 0, 9)) {
                 wire.pauseAfterOk(h);
             }
@@ -402,8 +408,8 @@ public final class ImapScriptSession implements ScriptSession {
         return "";
     }
 
-    private Command register(int line, String tag, String text, boolean selects) {
-        Command cmd = new Command(line, tag, text, selects);
+    private Command register(int line, String tag, String text, boolean selects, Optional<SilentStore> silentStore) {
+        Command cmd = new Command(line, tag, text, selects, silentStore);
         inFlight.put(tag, cmd);
         awaitingGroup.add(cmd);
         return cmd;
@@ -493,7 +499,7 @@ public final class ImapScriptSession implements ScriptSession {
                 view = cmd.viewBefore;
             }
             if (t.ok() && view != null) {
-                SilentStore.apply(cmd.text.substring(Math.min(cmd.text.length(), cmd.tag.length())), view);
+                cmd.silentStore.ifPresent(change -> change.applyTo(view));
             }
             return;
         }
@@ -648,7 +654,7 @@ public final class ImapScriptSession implements ScriptSession {
             pending.clear();
         }
         String tag = nextAutoTag();
-        Command cmd = register(line, tag, tag + " IDLE", false);
+        Command cmd = register(line, tag, tag + " IDLE", false, Optional.empty());
         wire.write((tag + " IDLE\r\n").getBytes(StandardCharsets.US_ASCII));
         Instant deadline = Instant.now().plus(env.groupTimeout());
         while (cmd.continuations.isEmpty() && cmd.completion == null && closedWhy == null && pumpUntil(deadline)) {
@@ -677,7 +683,7 @@ public final class ImapScriptSession implements ScriptSession {
         drainAvailable();
         String tag = nextAutoTag();
         wire.pauseAfterOk(tag);
-        Command cmd = register(line, tag, tag + " STARTTLS", false);
+        Command cmd = register(line, tag, tag + " STARTTLS", false, Optional.empty());
         wire.write((tag + " STARTTLS\r\n").getBytes(StandardCharsets.US_ASCII));
         Instant deadline = Instant.now().plus(env.groupTimeout());
         while (cmd.completion == null && closedWhy == null && pumpUntil(deadline)) {

@@ -20,18 +20,18 @@ class SilentStoreTest {
     @Test
     void addsRemovesAndReplacesFlagsOnTheNamedMessages() {
         MailboxView view = view();
-        SilentStore.apply("STORE 1,3 +FLAGS.SILENT (\\Deleted)", view);
-        SilentStore.apply("STORE 2:* -FLAGS.SILENT (\\Seen)", view);
-        SilentStore.apply("UID STORE 12 FLAGS.SILENT (\\Flagged \\Answered)", view);
+        SilentStore.of("STORE 1,3 +FLAGS.SILENT (\\Deleted)").orElseThrow().applyTo(view);
+        SilentStore.of("STORE 2:* -FLAGS.SILENT (\\Seen)").orElseThrow().applyTo(view);
+        SilentStore.of("UID STORE 12 FLAGS.SILENT (\\Flagged \\Answered)").orElseThrow().applyTo(view);
         assertThat(view.messages()).extracting(MessageView::flags).containsExactly(
                 Set.of("\\DELETED"), Set.of("\\FLAGGED", "\\ANSWERED"), Set.of("\\DELETED"));
     }
 
     @Test
-    void ignoresEverythingButSilentStores() {
-        MailboxView view = view();
-        SilentStore.apply("STORE 1 +FLAGS (\\Deleted)", view);
-        SilentStore.apply("FETCH 1:* FLAGS", view);
-        assertThat(view.messages().get(0).flags()).isEmpty();
+    void onlySilentStoresAreChangesTheSessionApplies() {
+        assertThat(SilentStore.of("STORE 1 +FLAGS (\\Deleted)")).isEmpty();
+        assertThat(SilentStore.of("FETCH 1:* FLAGS")).isEmpty();
+        assertThat(SilentStore.of("uid store 5:7 -flags.silent (\\Seen $Junk)"))
+                .hasValue(new SilentStore(true, "5:7", '-', Set.of("\\SEEN", "$JUNK")));
     }
 }
