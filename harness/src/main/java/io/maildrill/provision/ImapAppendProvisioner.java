@@ -1,5 +1,6 @@
 package io.maildrill.provision;
 
+import io.maildrill.imap.ImapCommand;
 import io.maildrill.imap.ImapCompletion;
 import io.maildrill.imap.ImapResponse;
 import io.maildrill.imap.ImapSession;
@@ -85,7 +86,7 @@ public final class ImapAppendProvisioner implements Provisioner {
     /** How many messages the mailbox holds after a failed load, asked on a connection of its own. */
     private String heldAfterwards(Account account, String mailbox) {
         try (ImapSession session = open(account)) {
-            ImapCompletion status = session.execute("STATUS " + quote(mailbox) + " (MESSAGES)");
+            ImapCompletion status = session.execute(ImapCommand.builder("STATUS").arg(mailbox).raw("(MESSAGES)").build());
             for (ImapResponse r : status.untagged()) {
                 if (r instanceof ImapResponse.MailboxStatus s && s.items().containsKey("MESSAGES")) {
                     return mailbox + " held " + s.items().get("MESSAGES") + " messages afterwards";
@@ -162,16 +163,12 @@ public final class ImapAppendProvisioner implements Provisioner {
             return;
         }
         // CREATE of an existing mailbox answers NO; STATUS tells the two apart without guessing from text.
-        if (!session.execute("STATUS " + quote(mailbox) + " (MESSAGES)").ok()) {
-            ImapCompletion create = session.execute("CREATE " + quote(mailbox));
+        if (!session.execute(ImapCommand.builder("STATUS").arg(mailbox).raw("(MESSAGES)").build()).ok()) {
+            ImapCompletion create = session.execute(ImapCommand.builder("CREATE").arg(mailbox).build());
             if (!create.ok()) {
                 throw new ProvisionException("cannot create mailbox " + mailbox + ": " + create.tagged().text());
             }
         }
-    }
-
-    static String quote(String mailbox) {
-        return "\"" + mailbox.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
     }
 
     private static void requireAllOk(List<ImapCompletion> completions, long firstIndex) {

@@ -136,7 +136,7 @@ final class FixtureLoader {
                 throw new SetupError(1, "setup", "login refused for " + account.user() + " during setup: " + login.tagged(), null);
             }
             if (!mailbox.equalsIgnoreCase("INBOX") && !created.contains(mailbox)
-                    && imap.execute("CREATE " + quote(mailbox)).ok()) {
+                    && imap.execute(ImapCommand.builder("CREATE").arg(mailbox).build()).ok()) {
                 created.add(mailbox);
             }
             SelectResult select = imap.select(mailbox);
@@ -253,7 +253,7 @@ final class FixtureLoader {
     void deleteMailbox(Account account, String mailbox, Transcript transcript) {
         try (ImapSession imap = ImapSession.connect(target.requireImap(), target.tls(), transcript, timeout)) {
             if (imap.login(account.user(), account.password()).ok()) {
-                imap.execute("DELETE " + quote(mailbox));
+                imap.execute(ImapCommand.builder("DELETE").arg(mailbox).build());
                 imap.logout();
             }
         } catch (RuntimeException e) {
@@ -265,9 +265,5 @@ final class FixtureLoader {
         if (!completion.ok()) {
             throw new SetupError(1, "setup", what + " failed: " + completion.tagged(), null);
         }
-    }
-
-    static String quote(String s) {
-        return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
     }
 }

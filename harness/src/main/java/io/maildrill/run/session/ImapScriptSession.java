@@ -1,6 +1,7 @@
 package io.maildrill.run.session;
 
 import io.maildrill.imap.ArgumentForm;
+import io.maildrill.imap.ImapCommand;
 import io.maildrill.imap.ImapResponse;
 import io.maildrill.model.MailboxView;
 import io.maildrill.model.ModelViolation;
@@ -181,10 +182,11 @@ public final class ImapScriptSession implements ScriptSession {
     /** The standard login as the declared account; must succeed. */
     public void login(int line) {
         transcript.redactor().addCredentials(env.account().user(), env.account().password());
-        String cmd = "LOGIN " + quote(env.account().user()) + " " + quote(env.account().password());
+        // each argument as an atom, a quoted string or a literal (8-bit, CR, LF), as any client must
+        ImapCommand cmd = ImapCommand.builder("LOGIN").arg(env.account().user()).arg(env.account().password()).build();
         ImapResponse.Tagged t = runSetup(line, cmd);
         if (!t.ok()) {
-            throw new StepFailure(line, name(), tagless(cmd), "LOGIN as " + env.account().user() + " answered OK",
+            throw new StepFailure(line, name(), tagless(cmd.toString()), "LOGIN as " + env.account().user() + " answered OK",
                     ImapData.describe(t));
         }
     }
@@ -200,13 +202,13 @@ public final class ImapScriptSession implements ScriptSession {
             verb = "EXAMINE";
             mailbox = e.name().isEmpty() ? mailbox : e.name();
         }
-        String cmd = verb + " " + quote(mailbox);
+        ImapCommand cmd = ImapCommand.builder(verb).arg(mailbox).build();
         view = null;
         existsWhileUnselected = 0;
         fixtureSelected = mailbox.equalsIgnoreCase(env.fixture().mailbox());
         ImapResponse.Tagged t = runSetup(line, cmd);
         if (!t.ok()) {
-            throw new StepFailure(line, name(), cmd, verb + " " + mailbox + " answered OK", ImapData.describe(t));
+            throw new StepFailure(line, name(), cmd.toString(), verb + " " + mailbox + " answered OK", ImapData.describe(t));
         }
         seedView(line);
     }
@@ -221,8 +223,23 @@ public final class ImapScriptSession implements ScriptSession {
 
     /** Sends a runner command and waits for its completion; its untagged responses are applied, then dropped. */
     public ImapResponse.Tagged runSetup(int line, String commandText) {
+        return runSetup(line, ImapCommand.of(commandText));
+    }
+
+    /**
+     * A runner command of the library's parts: its literals go synchronizing ({@code {n}}), each
+     * after the server's continuation, the way every IMAP server must accept them.
+     */
+    private ImapResponse.Tagged runSetup(int line, ImapCommand command) {
+        String commandText = command.toString();
         Command cmd = register(line, nextAutoTag(), transcript.redactor().redact(commandText), false, SilentStore.of(commandText));
-        wire.write((cmd.tag + " " + commandText + "\r\n").getBytes(StandardCharsets.UTF_8));
+        try {
+            writeSegments(line, cmd, setupSegments(cmd.tag, command));
+        } catch (StepFailure e) {
+            awaitingGroup.remove(cmd);
+            inFlight.remove(cmd.tag);
+            throw e;
+        }
         Instant deadline = Instant.now().plus(env.connectTimeout());
         while (cmd.completion == null && closedWhy == null && pumpUntil(deadline)) {
             // wait for the completion
@@ -344,6 +361,27 @@ public final class ImapScriptSession implements ScriptSession {
         }
         writeSegments(line, cmd, segments);
         return cmd;
+    }
+
+    /** The octets of a runner command, split where a synchronizing literal waits for its continuation. */
+    private static List<byte[]> setupSegments(String tag, ImapCommand command) {
+        List<byte[]> segments = new ArrayList<>();
+        ByteArrayOutputStream current = new ByteArrayOutputStream();
+        current.writeBytes((tag + " ").getBytes(StandardCharsets.US_ASCII));
+        for (ImapCommand.Part part : command.parts()) {
+            if (part instanceof ImapCommand.Text text) {
+                current.writeBytes(text.bytes());
+            } else if (part instanceof ImapCommand.Literal literal) {
+                current.writeBytes(((literal.binary() ? "~{" : "{") + literal.bytes().length + "}\r\n")
+                        .getBytes(StandardCharsets.US_ASCII));
+                segments.add(current.toByteArray());
+                current = new ByteArrayOutputStream();
+                current.writeBytes(literal.bytes());
+            }
+        }
+        current.writeBytes("\r\n".getBytes(StandardCharsets.US_ASCII));
+        segments.add(current.toByteArray());
+        return segments;
     }
 
     private void writeSegments(int line, Command cmd, List<byte[]> segments) {
@@ -744,10 +782,6 @@ public final class ImapScriptSession implements ScriptSession {
             throw new StepFailure(line, name(), "", "TLS handshake", e.getMessage());
         }
         return false;
-    }
-
-    private static String quote(String s) {
-        return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
     }
 
     /** {@code $user} and {@code $password} are the session's own account; other names are script variables. */
