@@ -17,17 +17,23 @@ import java.util.concurrent.TimeUnit;
 import org.eclipse.angus.mail.pop3.POP3Folder;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * The Jakarta Mail (Angus) baseline for {@code Pop3ReadBench}, same method names, same INBOX. A
  * POP3 store connects per folder open, so every operation connects, logs in and QUITs; that is
  * what {@code pop3LoginStat} measures on its own and what the other listings pay once each.
  */
+@Warmup(iterations = 2, time = 2)
+@Measurement(iterations = 3, time = 3)
+@Fork(1)
 @State(Scope.Benchmark)
 @BenchmarkMode({Mode.Throughput, Mode.SampleTime})
 @OutputTimeUnit(TimeUnit.MILLISECONDS)

@@ -201,11 +201,11 @@ public final class BenchRunner {
                 .param(BenchParams.PROFILE, options.profile());
         options.jmhLog().ifPresent(log -> b.output(log.toString()));
         excludes(options, threads).forEach(b::exclude);
+        // the full run's warm-up and measurement are the benchmark classes' own (@Warmup, @Measurement),
+        // so a benchmark started from an IDE or with java -jar runs as it does here
         if (options.quick()) {
             b.warmupIterations(1).warmupTime(TimeValue.seconds(1)).measurementIterations(2).measurementTime(TimeValue.seconds(1))
                     .warmupBatchSize(1).measurementBatchSize(1).param("connections", "4").param("drainSize", "200");
-        } else {
-            b.warmupIterations(2).warmupTime(TimeValue.seconds(2)).measurementIterations(3).measurementTime(TimeValue.seconds(3));
         }
         List<String> jvmArgs = new ArrayList<>();
         jvmArgs.add("-Xmx" + options.forkHeap());
