@@ -105,7 +105,7 @@ public final class ScriptExecutor {
             } catch (SetupError e) {
                 result = error(e.getMessage());
             } catch (StepFailure f) {
-                result = failed(f, "");
+                result = result(Outcome.FAILED, Optional.empty(), Optional.of(failure(f, "")));
             } catch (RuntimeException e) {
                 result = error("harness error: " + e);
             } finally {
@@ -209,10 +209,11 @@ public final class ScriptExecutor {
                         notRun(statements.subList(i + 1, statements.size()), "not run: optional behaviour not offered");
                         return result(Outcome.SKIPPED, Optional.of(why), Optional.empty());
                     }
+                    Failure failure = failure(f, sentText(runner, s, f));
                     steps.add(new StepResult(s.line(), session, sentText(runner, s, f), StepOutcome.FAILED, since(t0),
-                            "expected " + f.expected() + "; got " + firstLine(f.actual())));
+                            failure.summary()));
                     notRun(statements.subList(i + 1, statements.size()));
-                    return failed(f, sentText(runner, s, f));
+                    return result(Outcome.FAILED, Optional.empty(), Optional.of(failure));
                 } catch (SetupError e) {
                     steps.add(new StepResult(s.line(), session, runner.sentFor(s), StepOutcome.ERROR, since(t0), e.getMessage()));
                     notRun(statements.subList(i + 1, statements.size()));
@@ -237,13 +238,12 @@ public final class ScriptExecutor {
             }
         }
 
-        private ScriptResult failed(StepFailure f, String sent) {
+        private Failure failure(StepFailure f, String sent) {
             String session = f.session().equals("script") ? lastSession : f.session();
             Transcript t = transcripts.getOrDefault(session, transcripts.get("setup"));
             List<String> last = t == null ? List.of() : t.lastLines(FAILURE_TRANSCRIPT_LINES);
-            Failure failure = new Failure(scriptId, f.line(), f.session(), sent.isEmpty() ? f.sent() : sent,
+            return new Failure(scriptId, f.line(), f.session(), sent.isEmpty() ? f.sent() : sent,
                     f.expected(), f.actual(), last, script.metadata().covers());
-            return result(Outcome.FAILED, Optional.empty(), Optional.of(failure));
         }
 
         private ScriptResult error(String reason) {
@@ -308,10 +308,5 @@ public final class ScriptExecutor {
     private static Duration since(Instant t0) {
         Duration d = Duration.between(t0, Instant.now());
         return d.isNegative() ? Duration.ZERO : d;
-    }
-
-    private static String firstLine(String s) {
-        int nl = s.indexOf('\n');
-        return nl < 0 ? s : s.substring(0, nl) + " ...";
     }
 }

@@ -54,8 +54,7 @@ public final class ImapGroups {
     }
 
     private boolean commandGroup(Statement.Expect group, int sendLine, Instant deadline, Duration wait) {
-        Optional<String> tag = tagOf(group);
-        ImapScriptSession.Command cmd = session.commandFor(sendLine, tag).orElseThrow(() -> new StepFailure(group.line(),
+        ImapScriptSession.Command cmd = session.commandFor(sendLine).orElseThrow(() -> new StepFailure(group.line(),
                 session.name(), "", "a command awaiting this group", "no command of " + session.name() + " is in flight"));
         boolean wantsClose = group.expectations().stream().anyMatch(Expectation.Closed.class::isInstance);
         List<Expectation.Continuation> forbidden = group.expectations().stream()
@@ -332,10 +331,6 @@ public final class ImapGroups {
                     .append(claimed.contains(r) ? "   (claimed)" : "   (unclaimed)");
         }
         return sb.toString();
-    }
-
-    private static Optional<String> tagOf(Statement.Expect group) {
-        return Optional.empty();
     }
 
     private static String seconds(Duration d) {

@@ -50,7 +50,6 @@ public final class ImapScriptSession implements ScriptSession {
         final Optional<SilentStore> silentStore;
         ImapResponse.Tagged completion;
         long completionIndex = -1;
-        boolean grouped;
         /** For a SELECT/EXAMINE: the view it replaced, restored if the command is rejected with BAD. */
         MailboxView viewBefore;
 
@@ -601,19 +600,9 @@ public final class ImapScriptSession implements ScriptSession {
 
     // ---- what group evaluation uses --------------------------------------------------------
 
-    /** The command a group is about: by the line that sent it, else by tag, else the oldest without a group. */
-    public Optional<Command> commandFor(int sendLine, Optional<String> tag) {
-        for (Command c : awaitingGroup) {
-            if (c.line == sendLine) {
-                return Optional.of(c);
-            }
-        }
-        for (Command c : awaitingGroup) {
-            if (tag.isPresent() ? c.tag.equals(tag.get()) : !c.grouped) {
-                return Optional.of(c);
-            }
-        }
-        return Optional.empty();
+    /** The command a group is about: the one the group's send line sent and no group has judged yet. */
+    public Optional<Command> commandFor(int sendLine) {
+        return awaitingGroup.stream().filter(c -> c.line == sendLine).findFirst();
     }
 
     /** Unclaimed untagged responses that arrived before {@code limitIndex}, in arrival order. */
