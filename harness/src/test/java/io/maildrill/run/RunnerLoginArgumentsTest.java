@@ -3,17 +3,12 @@ package io.maildrill.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.maildrill.faults.FakeMailServer;
-import io.maildrill.net.TlsSettings;
 import io.maildrill.report.model.Outcome;
 import io.maildrill.report.model.ScriptResult;
-import io.maildrill.script.parse.ScriptParser;
 import io.maildrill.target.Account;
-import io.maildrill.target.Target;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -63,20 +58,7 @@ class RunnerLoginArgumentsTest {
             connections.add(received);
             record(client, received);
         })) {
-            Target target = new Target("fake", Optional.of(server.endpoint()), Optional.empty(), Optional.empty(),
-                    TlsSettings.VERIFY_DEFAULT, List.of(account));
-            return new ScriptExecutor(target, new ExecutorOptions(Duration.ofSeconds(2), Duration.ofSeconds(2)))
-                    .execute("imap/t/noop.script", ScriptParser.parse("noop", """
-                            @title     one NOOP
-                            @covers    I01
-                            @level     MUST
-                            @protocols imap
-                            @category  framing
-
-                            session A imap account=1
-                            A> NOOP
-                            A< OK
-                            """), target.accounts());
+            return OneNoopScript.run(server, account, "A< OK\n");
         }
     }
 

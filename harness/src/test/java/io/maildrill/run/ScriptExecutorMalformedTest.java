@@ -91,19 +91,7 @@ class ScriptExecutorMalformedTest {
     /** One NOOP against a fake server that answers it with {@code noopUntagged}; the group starts at line 9. */
     private static ScriptResult runAgainst(String noopUntagged, String group) throws Exception {
         try (FakeMailServer server = FakeMailServer.start(client -> serve(client, noopUntagged))) {
-            Target target = new Target("fake", Optional.of(server.endpoint()),
-                    Optional.empty(), Optional.empty(), TlsSettings.VERIFY_DEFAULT, List.of(new Account("user1", "pw1", true)));
-            return new ScriptExecutor(target, new ExecutorOptions(Duration.ofSeconds(2), Duration.ofSeconds(2)))
-                    .execute("imap/t/noop.script", ScriptParser.parse("noop", """
-                            @title     one NOOP
-                            @covers    I01
-                            @level     MUST
-                            @protocols imap
-                            @category  framing
-
-                            session A imap account=1
-                            A> NOOP
-                            """ + group), target.accounts());
+            return OneNoopScript.run(server, new Account("user1", "pw1", true), group);
         }
     }
 
