@@ -48,17 +48,19 @@ final class ImapClientHandler extends ChannelDuplexHandler {
     private final Deque<ImapResponse> unsolicited = new ArrayDeque<>();
     private final List<Waiter> waiters = new ArrayList<>();
     private final List<String> findings = Collections.synchronizedList(new ArrayList<>());
-    private final List<ImapResponse> injected = new ArrayList<>();
     private volatile Set<String> capabilities = Set.of();
     // Set by ImapSession.useSynchronizingLiterals: every literal waits for "+" whatever is advertised.
     private volatile boolean synchronizingOnly;
     private long nextTag = 1;
     private long droppedUnsolicited;
-    private boolean tlsUpgradePending;
     private Throwable closedCause;
 
-    ImapClientHandler(CredentialRedactor redactor) {
+    private final StartTlsHold startTlsHold;
+
+    /** {@code startTlsHold} sits before this handler in the pipeline; it is armed when STARTTLS goes out. */
+    ImapClientHandler(CredentialRedactor redactor, StartTlsHold startTlsHold) {
         this.redactor = redactor;
+        this.startTlsHold = startTlsHold;
     }
 
     // ---- outbound -------------------------------------------------------------------------
@@ -83,6 +85,9 @@ final class ImapClientHandler extends ChannelDuplexHandler {
         pending.encoded = ImapCommandEncoder.encode(pending.tag, pending.command,
                 synchronizingOnly ? LiteralMode.SYNCHRONIZING : LiteralMode.from(capabilities));
         inFlight.put(pending.tag, pending);
+        if (pending.kind == PendingCommand.Kind.STARTTLS) {
+            startTlsHold.holdAfterOk(pending.tag);
+        }
         outbox.addLast(pending);
         if (outbox.size() == 1) {
             writeSegments(ctx);
@@ -121,10 +126,6 @@ final class ImapClientHandler extends ChannelDuplexHandler {
             ctx.fireChannelRead(msg);
             return;
         }
-        if (tlsUpgradePending) {
-            injected.add(response);
-            return;
-        }
         noteCapabilities(response);
         if (response instanceof ImapResponse.Tagged tagged) {
             onTagged(ctx, tagged);
@@ -155,10 +156,9 @@ final class ImapClientHandler extends ChannelDuplexHandler {
             redactor.saslExchangeOpen(false);
         }
         if (pending.kind == PendingCommand.Kind.STARTTLS && tagged.ok()) {
-            // from here until the TLS handshake nothing may be read as plaintext (STARTTLS injection)
-            tlsUpgradePending = true;
+            // the capabilities before TLS say nothing of those after it (RFC 9051 §6.2.1); the hold
+            // in front of this handler keeps any plaintext that follows the OK from reaching it
             capabilities = Set.of();
-            ctx.channel().config().setAutoRead(false);
         }
         if (pending.kind == PendingCommand.Kind.IDLE && !pending.continued.isDone()) {
             pending.continued.completeExceptionally(new ProtocolException("IDLE ended without continuation: " + tagged));
@@ -334,14 +334,4 @@ final class ImapClientHandler extends ChannelDuplexHandler {
         waiters.remove(waiter);
     }
 
-    /** Responses that arrived after the STARTTLS OK and before TLS; ends the hold. */
-    List<ImapResponse> takeInjected() {
-        List<ImapResponse> out = new ArrayList<>(injected);
-        injected.clear();
-        return out;
-    }
-
-    void tlsUpgradeDone() {
-        tlsUpgradePending = false;
-    }
 }

@@ -65,13 +65,14 @@ public final class ImapSession implements AutoCloseable {
     private final Transcript transcript;
     private final Duration timeout;
     private final ImapResponseDecoder decoder;
+    private final StartTlsHold hold;
     private final ImapClientHandler handler;
     private ImapResponse greeting;
     private PendingCommand idle;
     private int idleConsumed; // index into idle.untagged; touched on the event loop only
 
     private ImapSession(Channel channel, Endpoint endpoint, TlsSettings tls, Transcript transcript, Duration timeout,
-                        ImapResponseDecoder decoder, ImapClientHandler handler) {
+                        ImapResponseDecoder decoder, StartTlsHold hold, ImapClientHandler handler) {
         this.channel = channel;
         this.activity = ClientConnector.activity(channel);
         this.endpoint = endpoint;
@@ -79,6 +80,7 @@ public final class ImapSession implements AutoCloseable {
         this.transcript = transcript;
         this.timeout = timeout;
         this.decoder = decoder;
+        this.hold = hold;
         this.handler = handler;
     }
 
@@ -94,12 +96,14 @@ public final class ImapSession implements AutoCloseable {
     public static ImapSession connect(Endpoint endpoint, TlsSettings tls, Transcript transcript, Duration timeout,
                                       int retentionLimit) {
         ImapResponseDecoder decoder = new ImapResponseDecoder(retentionLimit, ImapResponseDecoder.DEFAULT_MAX_LINE_LENGTH);
-        ImapClientHandler handler = new ImapClientHandler(transcript.redactor());
+        StartTlsHold hold = new StartTlsHold();
+        ImapClientHandler handler = new ImapClientHandler(transcript.redactor(), hold);
         Channel channel = ClientConnector.connect(endpoint, tls, transcript, timeout, pipeline -> {
             pipeline.addLast("imap-decoder", decoder);
+            pipeline.addLast(StartTlsHold.NAME, hold);
             pipeline.addLast(ImapClientHandler.NAME, handler);
         });
-        ImapSession session = new ImapSession(channel, endpoint, tls, transcript, timeout, decoder, handler);
+        ImapSession session = new ImapSession(channel, endpoint, tls, transcript, timeout, decoder, hold, handler);
         try {
             // the first response is the greeting, whatever it is: waiting for a proper one would
             // spend the whole timeout on a server that is not IMAP at all
@@ -428,7 +432,7 @@ public final class ImapSession implements AutoCloseable {
         } finally {
             late = takeInjection();
             onLoop(() -> {
-                handler.tlsUpgradeDone();
+                hold.release();
                 return null;
             });
         }
@@ -441,7 +445,7 @@ public final class ImapSession implements AutoCloseable {
 
     private Injection takeInjection() {
         return onLoop(() -> {
-            List<ImapResponse> responses = handler.takeInjected();
+            List<ImapResponse> responses = hold.takeHeld();
             byte[] buffered = decoder.discardBuffered();
             long octets = buffered.length + responses.stream().mapToLong(ImapResponse::wireLength).sum();
             if (octets == 0) {

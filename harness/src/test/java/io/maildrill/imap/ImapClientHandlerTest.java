@@ -15,8 +15,9 @@ import org.junit.jupiter.api.Test;
 /** Command encoding and literal flow control, driven through an EmbeddedChannel. */
 class ImapClientHandlerTest {
 
-    private final EmbeddedChannel channel = new EmbeddedChannel(new ImapResponseDecoder(),
-            new ImapClientHandler(new CredentialRedactor()));
+    private final StartTlsHold hold = new StartTlsHold();
+    private final ImapClientHandler handler = new ImapClientHandler(new CredentialRedactor(), hold);
+    private final EmbeddedChannel channel = new EmbeddedChannel(new ImapResponseDecoder(), hold, handler);
 
     @AfterEach
     void nothingLeftOver() {
@@ -41,6 +42,36 @@ class ImapClientHandlerTest {
         PendingCommand pending = PendingCommand.normal(command);
         channel.writeAndFlush(pending);
         return pending.completion;
+    }
+
+    @Test
+    void plaintextAfterTheStartTlsOkIsHeldAndNeverReachesTheClient() {
+        PendingCommand starttls = new PendingCommand(ImapCommand.of("STARTTLS"), PendingCommand.Kind.STARTTLS, null, null);
+        channel.writeAndFlush(starttls);
+        assertThat(readOutbound()).isEqualTo("A0001 STARTTLS\r\n");
+        serverSends("A0001 OK begin TLS now\r\n* 1 EXISTS\r\n* OK [ALERT] injected\r\n");
+
+        assertThat(starttls.completion.join().ok()).isTrue();
+        assertThat(hold.takeHeld()).hasSize(2).allMatch(ImapResponse.Untagged.class::isInstance);
+        assertThat(handler.drainUnsolicited()).as("nothing after the OK reached the handler").isEmpty();
+        assertThat(channel.config().isAutoRead()).as("reading stops until the handshake").isFalse();
+
+        hold.release();
+        serverSends("* 2 EXISTS\r\n");
+        assertThat(hold.takeHeld()).isEmpty();
+        assertThat(handler.drainUnsolicited()).hasSize(1);
+    }
+
+    @Test
+    void aStartTlsRefusedWithNoHoldsNothing() {
+        PendingCommand starttls = new PendingCommand(ImapCommand.of("STARTTLS"), PendingCommand.Kind.STARTTLS, null, null);
+        channel.writeAndFlush(starttls);
+        assertThat(readOutbound()).isEqualTo("A0001 STARTTLS\r\n");
+        serverSends("A0001 NO not now\r\n* 1 EXISTS\r\n");
+
+        assertThat(starttls.completion.join().ok()).isFalse();
+        assertThat(hold.takeHeld()).isEmpty();
+        assertThat(handler.drainUnsolicited()).hasSize(1);
     }
 
     @Test

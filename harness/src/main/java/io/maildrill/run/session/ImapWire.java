@@ -1,6 +1,7 @@
 package io.maildrill.run.session;
 
 import io.maildrill.imap.ImapResponse;
+import io.maildrill.imap.StartTlsHold;
 import io.maildrill.imap.codec.ImapResponseDecoder;
 import io.maildrill.net.ClientConnector;
 import io.maildrill.net.Endpoint;
@@ -39,27 +40,31 @@ public final class ImapWire implements AutoCloseable {
     private final TlsSettings tls;
     private final Transcript transcript;
     private final ImapResponseDecoder decoder;
+    private final StartTlsHold hold;
     private final Reader reader;
 
     private ImapWire(Channel channel, Endpoint endpoint, TlsSettings tls, Transcript transcript,
-                     ImapResponseDecoder decoder, Reader reader) {
+                     ImapResponseDecoder decoder, StartTlsHold hold, Reader reader) {
         this.channel = channel;
         this.endpoint = endpoint;
         this.tls = tls;
         this.transcript = transcript;
         this.decoder = decoder;
+        this.hold = hold;
         this.reader = reader;
     }
 
     /** Connects (implicit TLS when the endpoint says so); the greeting is the first event. */
     public static ImapWire connect(Endpoint endpoint, TlsSettings tls, Transcript transcript, Duration timeout) {
         ImapResponseDecoder decoder = new ImapResponseDecoder();
+        StartTlsHold hold = new StartTlsHold();
         Reader reader = new Reader();
         Channel channel = ClientConnector.connect(endpoint, tls, transcript, timeout, p -> {
             p.addLast("imap-decoder", decoder);
+            p.addLast(StartTlsHold.NAME, hold);
             p.addLast("script-reader", reader);
         });
-        return new ImapWire(channel, endpoint, tls, transcript, decoder, reader);
+        return new ImapWire(channel, endpoint, tls, transcript, decoder, hold, reader);
     }
 
     public void write(byte[] octets) {
@@ -83,7 +88,7 @@ public final class ImapWire implements AutoCloseable {
      * set aside as injected (STARTTLS injection, RFC 3501 section 6.2.1) instead of being queued.
      */
     public void pauseAfterOk(String tag) {
-        channel.eventLoop().execute(() -> reader.tlsTag = tag);
+        channel.eventLoop().execute(() -> hold.holdAfterOk(tag));
     }
 
     /**
@@ -92,8 +97,7 @@ public final class ImapWire implements AutoCloseable {
      */
     public List<String> takeInjected() throws InterruptedException {
         var task = channel.eventLoop().submit(() -> {
-            List<String> out = new ArrayList<>(reader.injected);
-            reader.injected.clear();
+            List<String> out = new ArrayList<>(hold.takeHeld().stream().map(ImapData::describe).toList());
             byte[] buffered = decoder.discardBuffered();
             if (buffered.length > 0) {
                 out.add(new String(buffered, java.nio.charset.StandardCharsets.ISO_8859_1));
@@ -110,10 +114,7 @@ public final class ImapWire implements AutoCloseable {
     /** The TLS handshake on this connection, then reading resumes (through TLS). */
     public void handshake(Duration timeout) {
         ClientConnector.startTls(channel, endpoint, tls, transcript, timeout);
-        channel.eventLoop().execute(() -> {
-            reader.tlsTag = null;
-            reader.paused = false;
-        });
+        channel.eventLoop().execute(hold::release);
         channel.config().setAutoRead(true);
         channel.read();
     }
@@ -139,9 +140,6 @@ public final class ImapWire implements AutoCloseable {
     /** Queues responses on the event loop; the script thread takes them with {@link #poll}. */
     private static final class Reader extends ChannelInboundHandlerAdapter {
         final BlockingQueue<Event> events = new LinkedBlockingQueue<>();
-        final List<String> injected = new ArrayList<>();
-        String tlsTag;
-        boolean paused;
 
         @Override
         public void channelRead(ChannelHandlerContext ctx, Object msg) {
@@ -149,19 +147,7 @@ public final class ImapWire implements AutoCloseable {
                 ctx.fireChannelRead(msg);
                 return;
             }
-            if (paused) {
-                injected.add(String.valueOf(response));
-                return;
-            }
             events.add(new Event.Response(response));
-            if (tlsTag != null && response instanceof ImapResponse.Tagged t && t.tag().equals(tlsTag)) {
-                if (t.ok()) {
-                    paused = true;
-                    ctx.channel().config().setAutoRead(false);
-                } else {
-                    tlsTag = null;
-                }
-            }
         }
 
         @Override

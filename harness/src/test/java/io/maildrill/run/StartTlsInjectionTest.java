@@ -1,0 +1,72 @@
+package io.maildrill.run;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.maildrill.faults.FakeMailServer;
+import io.maildrill.net.TlsSettings;
+import io.maildrill.report.model.Outcome;
+import io.maildrill.report.model.ScriptResult;
+import io.maildrill.script.parse.ScriptParser;
+import io.maildrill.target.Account;
+import io.maildrill.target.Target;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * Plaintext a server sends after its OK to STARTTLS (response injection, RFC 3501 §6.2.1) is
+ * held back from the script session: no group may claim it, and the handshake step fails naming
+ * it, before any TLS is attempted.
+ */
+class StartTlsInjectionTest {
+
+    @Test
+    @Timeout(30)
+    void plaintextAfterTheStartTlsOkFailsTheHandshakeStepNamingIt() throws Exception {
+        try (FakeMailServer server = FakeMailServer.start(StartTlsInjectionTest::serve)) {
+            Target target = new Target("fake", Optional.of(server.endpoint()), Optional.empty(), Optional.empty(),
+                    TlsSettings.VERIFY_DEFAULT, List.of(new Account("user1", "pw1", true)));
+            ScriptResult result = new ScriptExecutor(target, new ExecutorOptions(Duration.ofSeconds(2), Duration.ofSeconds(2)))
+                    .execute("imap/t/injection.script", ScriptParser.parse("injection", """
+                            @title     injected plaintext after STARTTLS
+                            @covers    S01
+                            @level     MUST
+                            @protocols imap
+                            @category  security
+
+                            session A imap account=1 login=none
+                            A/x1>> "x1 STARTTLS\\r\\n"
+                            A/x1< strict
+                            A/x1< OK
+                            A: handshake
+                            """), target.accounts());
+
+            assertThat(result.outcome()).as(result.reason().orElse("")).isEqualTo(Outcome.FAILED);
+            var failure = result.failure().orElseThrow();
+            assertThat(failure.line()).as("the handshake step, not the strict group before it").isEqualTo(11);
+            assertThat(failure.actual()).contains("cleartext after STARTTLS answer: * OK [ALERT] injected plaintext");
+        }
+    }
+
+    /** Answers every command OK, and STARTTLS with OK followed at once by an untagged response in plaintext. */
+    private static void serve(FakeMailServer.Client client) throws IOException {
+        client.sendLine("* OK fake ready");
+        for (String line; (line = client.readLine()) != null; ) {
+            String[] words = line.split(" ");
+            String tag = words[0];
+            String verb = words.length > 1 ? words[1].toUpperCase() : "";
+            if (verb.equals("STARTTLS")) {
+                client.send(tag + " OK begin TLS now\r\n* OK [ALERT] injected plaintext\r\n");
+                client.stayQuiet();
+                return;
+            }
+            client.send(verb.equals("LOGOUT") ? "* BYE bye\r\n" + tag + " OK done\r\n" : tag + " OK done\r\n");
+            if (verb.equals("LOGOUT")) {
+                return;
+            }
+        }
+    }
+}
