@@ -3,6 +3,8 @@ package io.maildrill.run.session;
 import io.maildrill.imap.ArgumentForm;
 import io.maildrill.imap.ImapCommand;
 import io.maildrill.imap.ImapResponse;
+import io.maildrill.imap.LiteralMode;
+import io.maildrill.imap.codec.ImapCommandEncoder;
 import io.maildrill.model.MailboxView;
 import io.maildrill.model.ModelViolation;
 import io.maildrill.net.ProtocolException;
@@ -15,6 +17,8 @@ import io.maildrill.script.ast.Selection;
 import io.maildrill.script.ast.SessionDecl;
 import io.maildrill.transcript.Transcript;
 
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufUtil;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -231,7 +235,8 @@ public final class ImapScriptSession implements ScriptSession {
      */
     private ImapResponse.Tagged runSetup(int line, ImapCommand command) {
         String commandText = command.toString();
-        Command cmd = register(line, nextAutoTag(), transcript.redactor().redact(commandText), false, SilentStore.of(commandText));
+        // the runner's own commands (LOGIN, SELECT, UID FETCH, NOOP) never store flags
+        Command cmd = register(line, nextAutoTag(), transcript.redactor().redact(commandText), false, Optional.empty());
         try {
             writeSegments(line, cmd, setupSegments(cmd.tag, command));
         } catch (StepFailure e) {
@@ -365,21 +370,10 @@ public final class ImapScriptSession implements ScriptSession {
     /** The octets of a runner command, split where a synchronizing literal waits for its continuation. */
     private static List<byte[]> setupSegments(String tag, ImapCommand command) {
         List<byte[]> segments = new ArrayList<>();
-        ByteArrayOutputStream current = new ByteArrayOutputStream();
-        current.writeBytes((tag + " ").getBytes(StandardCharsets.US_ASCII));
-        for (ImapCommand.Part part : command.parts()) {
-            if (part instanceof ImapCommand.Text text) {
-                current.writeBytes(text.bytes());
-            } else if (part instanceof ImapCommand.Literal literal) {
-                current.writeBytes(((literal.binary() ? "~{" : "{") + literal.bytes().length + "}\r\n")
-                        .getBytes(StandardCharsets.US_ASCII));
-                segments.add(current.toByteArray());
-                current = new ByteArrayOutputStream();
-                current.writeBytes(literal.bytes());
-            }
+        for (ByteBuf segment : ImapCommandEncoder.encode(tag, command, LiteralMode.SYNCHRONIZING).segments()) {
+            segments.add(ByteBufUtil.getBytes(segment));
+            segment.release();
         }
-        current.writeBytes("\r\n".getBytes(StandardCharsets.US_ASCII));
-        segments.add(current.toByteArray());
         return segments;
     }
 

@@ -97,7 +97,8 @@ public final class ImapWire implements AutoCloseable {
      */
     public List<String> takeInjected() throws InterruptedException {
         var task = channel.eventLoop().submit(() -> {
-            List<String> out = new ArrayList<>(hold.takeHeld().stream().map(ImapData::describe).toList());
+            List<String> out = new ArrayList<>();
+            hold.takeHeld().forEach(response -> out.add(ImapData.describe(response)));
             byte[] buffered = decoder.discardBuffered();
             if (buffered.length > 0) {
                 out.add(new String(buffered, java.nio.charset.StandardCharsets.ISO_8859_1));
