@@ -6,44 +6,56 @@ import io.maildrill.script.ast.Comparison;
 import io.maildrill.script.ast.Operand;
 import io.maildrill.script.ast.Statement;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.OptionalLong;
+import java.util.stream.Collectors;
 
-/** Runs {@code check LEFT OP RIGHT}: equality by the script's rules, ordering for numbers only. */
+/** Runs {@code check LEFT OP RIGHT [or ...]}: equality by the script's rules, ordering for numbers only; any comparison that holds passes. */
 final class Checks {
 
     private Checks() {
     }
 
     static void run(Statement.Check check, Operands operands) {
-        Value left = operands.value(check.left(), check.line());
-        Value right = operands.value(check.right(), check.line());
-        Comparison op = check.comparison();
-        boolean ok;
-        if (op == Comparison.EQ || op == Comparison.NE) {
-            ok = left.sameAs(right) == (op == Comparison.EQ);
-        } else {
-            OptionalLong a = left.asNumber();
-            OptionalLong b = right.asNumber();
-            if (a.isEmpty() || b.isEmpty()) {
-                throw new StepFailure(check.line(), "script", "", "numbers on both sides of check "
-                        + text(check.left()) + " " + op.symbol() + " " + text(check.right()),
-                        "left " + Value.describe(left) + ", right " + Value.describe(right));
+        List<String> failed = new ArrayList<>();
+        for (Comparison.Of c : check.anyOf()) {
+            Value left = operands.value(c.left(), check.line());
+            Value right = operands.value(c.right(), check.line());
+            if (holds(c, left, right, check.line())) {
+                return;
             }
-            long x = a.getAsLong();
-            long y = b.getAsLong();
-            ok = switch (op) {
-                case LT -> x < y;
-                case LE -> x <= y;
-                case GT -> x > y;
-                case GE -> x >= y;
-                default -> throw new IllegalStateException(op.toString());
-            };
+            failed.add((check.anyOf().size() > 1 ? text(c) + ": " : "") + "left  = " + Value.describe(left)
+                    + "\nright = " + Value.describe(right) + firstDifference(left, right));
         }
-        if (!ok) {
-            throw new StepFailure(check.line(), "script", "",
-                    "check " + text(check.left()) + " " + op.symbol() + " " + text(check.right()), "left  = " + Value.describe(left) + "\nright = " + Value.describe(right)
-                    + firstDifference(left, right));
+        String written = check.anyOf().stream().map(Checks::text).collect(Collectors.joining(" or "));
+        throw new StepFailure(check.line(), "script", "", "check " + written, String.join("\n", failed));
+    }
+
+    private static boolean holds(Comparison.Of c, Value left, Value right, int line) {
+        Comparison op = c.comparison();
+        if (op == Comparison.EQ || op == Comparison.NE) {
+            return left.sameAs(right) == (op == Comparison.EQ);
         }
+        OptionalLong a = left.asNumber();
+        OptionalLong b = right.asNumber();
+        if (a.isEmpty() || b.isEmpty()) {
+            throw new StepFailure(line, "script", "", "numbers on both sides of check " + text(c),
+                    "left " + Value.describe(left) + ", right " + Value.describe(right));
+        }
+        long x = a.getAsLong();
+        long y = b.getAsLong();
+        return switch (op) {
+            case LT -> x < y;
+            case LE -> x <= y;
+            case GT -> x > y;
+            case GE -> x >= y;
+            default -> throw new IllegalStateException(op.toString());
+        };
+    }
+
+    private static String text(Comparison.Of c) {
+        return text(c.left()) + " " + c.comparison().symbol() + " " + text(c.right());
     }
 
     /** Where two octet strings first differ: the most useful clue when 2 KB of headers are compared. */

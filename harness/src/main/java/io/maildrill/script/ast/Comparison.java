@@ -13,4 +13,8 @@ public enum Comparison {
     public String symbol() {
         return symbol;
     }
+
+    /** One comparison of a {@code check}: {@code LEFT op RIGHT}. */
+    public record Of(Operand left, Comparison comparison, Operand right) {
+    }
 }

@@ -94,8 +94,24 @@ public sealed interface Statement extends Located {
     /** {@code set $name = "text"} or {@code set $name = 42}. */
     record SetVariable(int line, String name, Operand value) implements Statement {}
 
-    /** {@code check LEFT op RIGHT}, e.g. {@code check $hdr == fixture.header(2)}. */
-    record Check(int line, Operand left, Comparison comparison, Operand right) implements Statement {}
+    /**
+     * {@code check LEFT op RIGHT [or LEFT op RIGHT ...]}, e.g. {@code check $hdr == fixture.header(2)}: holds
+     * when any of its comparisons holds. {@code or} is for requirements the RFC words as alternatives
+     * ("either keep the UIDs or assign a new UIDVALIDITY", RFC 3501 §2.3.1.1).
+     */
+    record Check(int line, List<Comparison.Of> anyOf) implements Statement {
+        public Check {
+            anyOf = List.copyOf(anyOf);
+            if (anyOf.isEmpty()) {
+                throw new IllegalArgumentException("a check needs at least one comparison");
+            }
+        }
+
+        /** A check of one comparison. */
+        public Check(int line, Operand left, Comparison comparison, Operand right) {
+            this(line, List.of(new Comparison.Of(left, comparison, right)));
+        }
+    }
 
     /**
      * {@code converge A B}: each IMAP session's model (count, UIDs in order, flags) equals what a fresh

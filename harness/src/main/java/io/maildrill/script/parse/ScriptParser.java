@@ -433,12 +433,27 @@ public final class ScriptParser {
     private void check(LineCursor in) {
         closeGroup();
         OperandReader operands = new OperandReader(in, refs(), this::useVariable, sessions::containsKey);
-        Operand left = operands.read();
-        in.skipSpaces();
-        Comparison comparison = comparison(in);
-        Operand right = operands.read();
+        List<Comparison.Of> anyOf = new ArrayList<>();
+        do {
+            Operand left = operands.read();
+            in.skipSpaces();
+            Comparison comparison = comparison(in);
+            Operand right = operands.read();
+            anyOf.add(new Comparison.Of(left, comparison, right));
+            in.skipSpaces();
+        } while (orFollows(in));
         requireEnd(in);
-        statements.add(new Statement.Check(currentLine, left, comparison, right));
+        statements.add(new Statement.Check(currentLine, anyOf));
+    }
+
+    /** Consumes {@code or} and the spaces after it, when the check goes on with another comparison. */
+    private static boolean orFollows(LineCursor in) {
+        if (!in.lookingAt("or ")) {
+            return false;
+        }
+        in.skip(3);
+        in.skipSpaces();
+        return true;
     }
 
     private static Comparison comparison(LineCursor in) {

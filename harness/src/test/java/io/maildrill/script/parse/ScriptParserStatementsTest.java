@@ -294,7 +294,8 @@ class ScriptParserStatementsTest {
                 "check size($t) <= fixture.size(5)",
                 "check A.count >= fixture.count",
                 "check $t == fixture.top(2, 3)",
-                "converge A B"));
+                "converge A B",
+                "check $n != 42 or  $t == \"x\" or A.count > 1"));
         var s = script.statements();
         assertThat(s.get(0)).isEqualTo(new Statement.Sleep(H + 3, Duration.ofMillis(250)));
         assertThat(s.get(1)).isEqualTo(new Statement.SetVariable(H + 4, "n", new Operand.NumberValue(42)));
@@ -308,6 +309,10 @@ class ScriptParserStatementsTest {
         assertThat(s.get(7)).isEqualTo(new Statement.Check(H + 10, new Operand.Variable("t"), Comparison.EQ,
                 new Operand.FixtureValue(Operand.FixtureProperty.TOP, 2, 3)));
         assertThat(s.get(8)).isEqualTo(new Statement.Converge(H + 11, List.of("A", "B")));
+        assertThat(s.get(9)).isEqualTo(new Statement.Check(H + 12, List.of(
+                new Comparison.Of(new Operand.Variable("n"), Comparison.NE, new Operand.NumberValue(42)),
+                new Comparison.Of(new Operand.Variable("t"), Comparison.EQ, new Operand.TextValue(ByteString.ascii("x"))),
+                new Comparison.Of(new Operand.SessionCount("A"), Comparison.GT, new Operand.NumberValue(1)))));
     }
 
     @Test
