@@ -51,9 +51,51 @@ public final class MailboxView {
         messages.remove((int) (seq - 1));
     }
 
-    /** {@code * VANISHED uids} (QRESYNC): messages with these UIDs are gone. */
+    /**
+     * {@code * VANISHED uids} (QRESYNC, without EARLIER): messages with these UIDs are gone, and
+     * each UID lowers the count by one. RFC 7162 §3.2.10.2: such a VANISHED "MUST refer only to
+     * messages that are visible to the client", i.e. announced by EXISTS and not expunged. A UID
+     * this session has not yet learnt (a new arrival never fetched) still names one of the
+     * messages whose UID is unknown: the one whose position fits between the known UIDs around
+     * it (UIDs ascend with sequence numbers), so the count stays right. A UID that fits no
+     * visible message breaks that MUST.
+     */
     public void onVanished(Collection<Long> uids) {
-        messages.removeIf(m -> m.uid() != 0 && uids.contains(m.uid()));
+        for (long uid : uids.stream().sorted().distinct().toList()) {
+            int known = indexOfUid(uid);
+            int index = known >= 0 ? known : unknownUidSlotFor(uid);
+            if (index < 0) {
+                throw new ModelViolation("VANISHED names UID " + uid + ", which is no message this session was"
+                        + " told of (RFC 7162 §3.2.10.2: only messages visible in the session)");
+            }
+            messages.remove(index);
+        }
+    }
+
+    private int indexOfUid(long uid) {
+        for (int i = 0; i < messages.size(); i++) {
+            if (messages.get(i).uid() == uid) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** The first message of unknown UID that {@code uid} can belong to, or -1. */
+    private int unknownUidSlotFor(long uid) {
+        long below = 0;
+        for (int i = 0; i < messages.size(); i++) {
+            long current = messages.get(i).uid();
+            if (current != 0) {
+                if (current > uid) {
+                    return -1;
+                }
+                below = current;
+            } else if (below < uid) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     /** {@code * seq FETCH (...)} carrying a UID and/or FLAGS. */

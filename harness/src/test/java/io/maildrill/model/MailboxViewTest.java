@@ -49,6 +49,32 @@ class MailboxViewTest {
     }
 
     @Test
+    void vanishedOfANewArrivalNotYetFetchedStillLowersTheCount() {
+        // B was told "* 4 EXISTS" but never fetched message 4's UID; A expunges it and B hears
+        // "* VANISHED 13": the count must drop to 3, and messages of known UID stay.
+        MailboxView view = MailboxView.selected(3);
+        view.onFetch(1, 10L, null);
+        view.onFetch(2, 11L, null);
+        view.onFetch(3, 12L, null);
+        view.onExists(5);
+        view.onVanished(List.of(14L, 11L));
+        assertThat(view.uids()).containsExactly(10L, 12L, 0L);
+        view.onVanished(List.of(13L));
+        assertThat(view.uids()).containsExactly(10L, 12L);
+    }
+
+    @Test
+    void vanishedOfAUidNoVisibleMessageCanHaveIsAViolation() {
+        MailboxView view = MailboxView.selected(2);
+        view.onFetch(1, 10L, null);
+        view.onFetch(2, 12L, null);
+        assertThatThrownBy(() -> view.onVanished(List.of(11L))).isInstanceOf(ModelViolation.class)
+                .hasMessageContaining("UID 11").hasMessageContaining("§3.2.10.2");
+        view.onVanished(List.of(12L));
+        assertThatThrownBy(() -> view.onVanished(List.of(12L))).isInstanceOf(ModelViolation.class);
+    }
+
+    @Test
     void impossibleResponsesAreViolations() {
         MailboxView view = MailboxView.selected(3);
         assertThatThrownBy(() -> view.onExpunge(4)).isInstanceOf(ModelViolation.class);
