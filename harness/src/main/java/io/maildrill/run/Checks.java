@@ -101,6 +101,21 @@ final class Checks {
         if (o instanceof Operand.SessionCount c) {
             return c.session() + ".count";
         }
+        if (o instanceof Operand.SessionLongestStatusLine l) {
+            return l.session() + ".longest-status-line";
+        }
+        if (o instanceof Operand.LongestLine l) {
+            return "longest-line($" + l.variable() + ")";
+        }
+        if (o instanceof Operand.Repeat r) {
+            return "repeat(\"" + r.unit() + "\", " + r.times() + ")";
+        }
+        if (o instanceof Operand.Enumerate e) {
+            return "enumerate(" + e.first() + ", " + e.last() + ")";
+        }
+        if (o instanceof Operand.Concatenation c) {
+            return c.parts().stream().map(Checks::text).collect(java.util.stream.Collectors.joining(" "));
+        }
         Operand.FixtureValue f = (Operand.FixtureValue) o;
         String name = "fixture." + f.property().name().toLowerCase(java.util.Locale.ROOT) + "(" + f.fixtureIndex();
         return name + (f.property() == Operand.FixtureProperty.TOP ? ", " + f.topLines() : "") + ")";

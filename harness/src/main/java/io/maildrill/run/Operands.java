@@ -4,11 +4,13 @@ import io.maildrill.corpus.Corpus;
 import io.maildrill.corpus.CorpusMessage;
 import io.maildrill.run.match.Bindings;
 import io.maildrill.run.match.Value;
+import io.maildrill.run.session.Pop3ScriptSession;
 import io.maildrill.run.session.ScriptSession;
 import io.maildrill.run.session.StepFailure;
 import io.maildrill.script.ast.Operand;
 
 import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.Optional;
@@ -57,7 +59,55 @@ final class Operands {
             ScriptSession session = sessions.get(c.session());
             return new Value.Num(session == null ? 0 : session.count());
         }
+        if (operand instanceof Operand.SessionLongestStatusLine l) {
+            return new Value.Num(sessions.get(l.session()) instanceof Pop3ScriptSession pop3 ? pop3.longestStatusLine() : 0);
+        }
+        if (operand instanceof Operand.LongestLine l) {
+            return new Value.Num(longestLine(bound(l.variable(), line).bytes()));
+        }
+        if (operand instanceof Operand.Repeat r) {
+            return new Value.Bytes(repeat(r.unit().toByteArray(), r.times()));
+        }
+        if (operand instanceof Operand.Enumerate e) {
+            return new Value.Bytes(enumerate(e.first(), e.last()));
+        }
+        if (operand instanceof Operand.Concatenation c) {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            for (Operand part : c.parts()) {
+                out.writeBytes(value(part, line).bytes());
+            }
+            return new Value.Bytes(out.toByteArray());
+        }
         return fixture((Operand.FixtureValue) operand, line);
+    }
+
+    /** Octets of the longest line, its line end included; a last line without one counts as it is. */
+    static int longestLine(byte[] octets) {
+        int longest = 0;
+        int start = 0;
+        for (int i = 0; i < octets.length; i++) {
+            if (octets[i] == '\n') {
+                longest = Math.max(longest, i + 1 - start);
+                start = i + 1;
+            }
+        }
+        return Math.max(longest, octets.length - start);
+    }
+
+    private static byte[] repeat(byte[] unit, long times) {
+        byte[] out = new byte[Math.toIntExact(unit.length * times)];
+        for (int i = 0; i < times; i++) {
+            System.arraycopy(unit, 0, out, i * unit.length, unit.length);
+        }
+        return out;
+    }
+
+    private static byte[] enumerate(long first, long last) {
+        StringBuilder text = new StringBuilder();
+        for (long n = first; n <= last; n++) {
+            text.append(n == first ? "" : ",").append(n);
+        }
+        return text.toString().getBytes(StandardCharsets.US_ASCII);
     }
 
     private Value bound(String name, int line) {

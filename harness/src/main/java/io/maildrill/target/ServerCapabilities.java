@@ -64,7 +64,14 @@ public record ServerCapabilities(Optional<Protocol> imap, Optional<Protocol> pop
         return lines;
     }
 
+    /**
+     * Advertised in CAPA. {@code CAPA} itself is never listed, so it stands for "the server
+     * answers CAPA": RFC 2449 §4 binds every server "which support[s] the CAPA command".
+     */
     public boolean pop3Has(String capability) {
+        if (capability.equalsIgnoreCase("CAPA")) {
+            return pop3.map(p -> !p.beforeLogin().isEmpty() || !p.afterLogin().isEmpty()).orElse(false);
+        }
         return pop3.map(p -> p.has(capability)).orElse(false);
     }
 }

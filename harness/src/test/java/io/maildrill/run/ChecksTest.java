@@ -3,10 +3,13 @@ package io.maildrill.run;
 import io.maildrill.run.match.Bindings;
 import io.maildrill.run.match.Value;
 import io.maildrill.run.session.StepFailure;
+import io.maildrill.script.ast.ByteString;
+import io.maildrill.script.ast.Operand;
 import io.maildrill.script.ast.Statement;
 import io.maildrill.script.parse.ScriptParser;
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -46,6 +49,18 @@ class ChecksTest {
         StepFailure f = catchThrowableOfType(() -> Checks.run(check("check $uid > $olduid"), operands), StepFailure.class);
         assertThat(f.expected()).isEqualTo("check $uid > $olduid");
         assertThat(f.actual()).isEqualTo("left  = 12\nright = 12");
+    }
+
+    @Test
+    void generatedValuesAndLineLengths() {
+        bindings.bind("capa", Value.text("CAPA\r\nSASL PLAIN LOGIN\r\nUSER\r\n"));
+        bindings.bind("unterminated", Value.text("ab\ncdefg"));
+        assertThat(operands.value(new Operand.LongestLine("capa"), 1)).isEqualTo(new Value.Num(18));
+        assertThat(operands.value(new Operand.LongestLine("unterminated"), 1)).isEqualTo(new Value.Num(5));
+        assertThat(operands.value(new Operand.Concatenation(List.of(new Operand.TextValue(ByteString.ascii("<")),
+                new Operand.Repeat(ByteString.ascii("ab"), 3), new Operand.Enumerate(9, 12))), 1).bytes())
+                .asString().isEqualTo("<ababab9,10,11,12");
+        assertThat(operands.value(new Operand.Repeat(ByteString.ascii("x"), 16 * 1024 * 1024), 1).bytes()).hasSize(16 * 1024 * 1024);
     }
 
     private static Statement.Check check(String line) throws Exception {

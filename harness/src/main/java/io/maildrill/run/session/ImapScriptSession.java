@@ -336,6 +336,10 @@ public final class ImapScriptSession implements ScriptSession {
                 if (part instanceof CommandPart.Literal lit) {
                     octets = lit.octets().toByteArray();
                     plus = lit.nonSynchronizing();
+                } else if (part instanceof CommandPart.VariableLiteral vl) {
+                    octets = variable(vl.name()).orElseThrow(() -> new StepFailure(line, name(), shown.toString(),
+                            "$" + vl.name() + " bound", "$" + vl.name() + " is not bound")).bytes();
+                    plus = vl.nonSynchronizing();
                 } else {
                     CommandPart.FixtureLiteral fl = (CommandPart.FixtureLiteral) part;
                     octets = env.fixtureMessage(fl.fixtureIndex());
@@ -353,7 +357,7 @@ public final class ImapScriptSession implements ScriptSession {
         current.writeBytes("\r\n".getBytes(StandardCharsets.US_ASCII));
         segments.add(current.toByteArray());
         String verb = verbOf(parts);
-        String text = transcript.redactor().redact(shown.toString());
+        String text = Shown.line(transcript.redactor().redact(shown.toString()));
         // from the resolved parts, before redaction (a STORE holds no secret or literal to hide)
         Optional<SilentStore> silentStore = SilentStore.of(shown.substring(tag.length() + 1));
         Command cmd = register(line, tag, text, verb.equals("SELECT") || verb.equals("EXAMINE"), silentStore);

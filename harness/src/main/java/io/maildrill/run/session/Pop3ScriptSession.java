@@ -14,6 +14,7 @@ import io.maildrill.script.ast.Pattern;
 import io.maildrill.script.ast.SessionDecl;
 import io.maildrill.transcript.Transcript;
 
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -50,6 +51,7 @@ public final class Pop3ScriptSession implements ScriptSession {
     private final Set<Long> deleted = new HashSet<>();
     private final List<Sent> awaiting = new ArrayList<>();
     private int unsolicitedSeen;
+    private int longestStatusLine;
 
     public Pop3ScriptSession(SessionDecl decl, SessionEnv env, Transcript transcript, boolean wantsUidl) {
         this.decl = decl;
@@ -97,6 +99,7 @@ public final class Pop3ScriptSession implements ScriptSession {
         } catch (ProtocolException e) {
             throw new SetupError(line, name(), "cannot connect session " + name() + ": " + e.getMessage(), e);
         }
+        noteStatusLine(pop3.greeting());
         // Numbered already at connect, for sessions that log in with their own USER/PASS lines:
         // nothing changes the maildrop between the connect and their login.
         numbering = env.fixture().present();
@@ -160,7 +163,7 @@ public final class Pop3ScriptSession implements ScriptSession {
         Pop3Command command = Pop3Command.fromLine(line0);
         String[] words = line0.split(" ");
         Optional<String> arg = words.length > 1 ? Optional.of(words[1]) : Optional.empty();
-        Sent sent = new Sent(line, transcript.redactor().redact(line0), command.verb().toUpperCase(Locale.ROOT), arg,
+        Sent sent = new Sent(line, Shown.line(transcript.redactor().redact(line0)), command.verb().toUpperCase(Locale.ROOT), arg,
                 pop3.sendAsync(command));
         awaiting.add(sent);
         return sent;
@@ -206,8 +209,32 @@ public final class Pop3ScriptSession implements ScriptSession {
         return awaiting.isEmpty() ? Optional.empty() : Optional.of(awaiting.get(0));
     }
 
+    /**
+     * Octets, line end included, of the longest status line among the greeting and the replies to
+     * the script's own commands since the session first connected ({@code A.longest-status-line};
+     * RFC 2449 §4 bounds them at 512).
+     */
+    public int longestStatusLine() {
+        return longestStatusLine;
+    }
+
+    private void noteStatusLine(Pop3Reply reply) {
+        if (reply instanceof Pop3Response r) {
+            ByteBuffer raw = r.rawBuffer();
+            int length = raw.remaining();
+            for (int i = 0; i < raw.limit(); i++) {
+                if (raw.get(i) == '\n') {
+                    length = i + 1;
+                    break;
+                }
+            }
+            longestStatusLine = Math.max(longestStatusLine, length);
+        }
+    }
+
     /** After a group: bookkeeping for DELE, RSET and QUIT that succeeded. */
     public void finishGroup(Sent sent, Pop3Reply reply) {
+        noteStatusLine(reply);
         awaiting.remove(sent);
         if (!reply.isOk()) {
             return;

@@ -24,6 +24,9 @@ public sealed interface CommandPart {
      */
     record ScratchMailbox(String name) implements CommandPart {}
 
+    /** {@code {$x}} / {@code {$x+}}: a literal holding a variable's octets (e.g. a {@code repeat(...)}). */
+    record VariableLiteral(String name, boolean nonSynchronizing) implements CommandPart {}
+
     /** {@code {fixture.message(3)}}: a literal holding the corpus bytes of fixture message 3. */
     record FixtureLiteral(int fixtureIndex, boolean nonSynchronizing) implements CommandPart {}
 }

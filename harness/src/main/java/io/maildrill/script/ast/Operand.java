@@ -30,6 +30,34 @@ public sealed interface Operand {
     /** {@code A.count}: the message count session A currently believes (its model). */
     record SessionCount(String session) implements Operand {}
 
+    /**
+     * {@code repeat("ab", 3)}: the octets repeated, {@code ababab}. For over-long lines and
+     * literals (command-line limits, parser robustness); the parser bounds the result's length.
+     */
+    record Repeat(ByteString unit, long times) implements Operand {}
+
+    /**
+     * {@code enumerate(5, 8)}: the numbers from first to last joined by commas, {@code 5,6,7,8} — an
+     * enumerated sequence set, as clients that list every UID send them; bounded by the parser.
+     */
+    record Enumerate(long first, long last) implements Operand {}
+
+    /** {@code longest-line($x)}: octets in the longest line of a value, its CRLF (or LF) counted. */
+    record LongestLine(String variable) implements Operand {}
+
+    /**
+     * {@code A.longest-status-line}: octets, CRLF included, of the longest status line ({@code +OK}/
+     * {@code -ERR}, greeting included) the server has sent POP3 session A since it connected.
+     */
+    record SessionLongestStatusLine(String session) implements Operand {}
+
+    /** {@code set $x = "a" repeat("b", 9) "c"}: several operands' octets, one after the other. */
+    record Concatenation(java.util.List<Operand> parts) implements Operand {
+        public Concatenation {
+            parts = java.util.List.copyOf(parts);
+        }
+    }
+
     /** The corpus properties a script can compare against. */
     enum FixtureProperty { HEADER, BODY, MESSAGE, SIZE, SHA256, TOP }
 }

@@ -9,7 +9,8 @@ import java.util.List;
  * Splits a command line ({@code A> ...}) into parts: plain text is sent as written (backslashes included,
  * so {@code \Seen} needs no escaping); {@code $name} and {@code #n}/{@code #n.uid} are substituted;
  * {@code $$} and {@code ##} stand for a literal {@code $} and {@code #}; {@code {"octets"}} /
- * {@code {"octets"+}} and {@code {fixture.message(n)}} / {@code {fixture.message(n)+}} are IMAP literals;
+ * {@code {"octets"+}}, {@code {$name}} / {@code {$name+}} and {@code {fixture.message(n)}} /
+ * {@code {fixture.message(n)+}} are IMAP literals;
  * {@code {mailbox(name)}} is a scratch mailbox name in the server's personal namespace.
  */
 final class CommandLineReader {
@@ -51,6 +52,13 @@ final class CommandLineReader {
                 flush(text, parts);
                 var octets = Escapes.readQuoted(in);
                 parts.add(new CommandPart.Literal(octets, closeLiteral(column)));
+            } else if (in.lookingAt("{$")) {
+                in.skip(2);
+                flush(text, parts);
+                int nameColumn = in.column();
+                String name = Names.readIdentifier(in, "a variable name after '{$'");
+                variables.use(name, nameColumn);
+                parts.add(new CommandPart.VariableLiteral(name, closeLiteral(column)));
             } else if (in.lookingAt("{mailbox(")) {
                 in.skip("{mailbox(".length());
                 flush(text, parts);

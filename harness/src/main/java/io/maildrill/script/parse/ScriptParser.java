@@ -414,25 +414,24 @@ public final class ScriptParser {
             throw in.error("expected '=' after $" + name + ", " + in.found());
         }
         in.next();
-        in.skipSpaces();
-        Operand value;
-        if (in.peekIs('"')) {
-            value = new Operand.TextValue(Escapes.readQuoted(in));
-        } else {
-            String n = in.word();
-            if (!n.matches("\\d{1,18}")) {
-                throw in.error("expected a number or \"text\" after '=', found '" + n + "'");
-            }
-            value = new Operand.NumberValue(Long.parseLong(n));
+        OperandReader operands = operandReader(in);
+        List<Operand> parts = new ArrayList<>();
+        int column = in.column();
+        do {
+            parts.add(operands.read());
+        } while (operands.more());
+        Operand value = parts.size() == 1 ? parts.get(0) : new Operand.Concatenation(parts);
+        if (value instanceof Operand.Concatenation c && generatedLength(c) > OperandReader.MAX_GENERATED_OCTETS) {
+            throw new SyntaxError(column, "set $" + name + ": the parts make more than "
+                    + OperandReader.MAX_GENERATED_OCTETS + " octets");
         }
-        requireEnd(in);
         boundVariables.add(name);
         statements.add(new Statement.SetVariable(currentLine, name, value));
     }
 
     private void check(LineCursor in) {
         closeGroup();
-        OperandReader operands = new OperandReader(in, refs(), this::useVariable, sessions::containsKey);
+        OperandReader operands = operandReader(in);
         List<Comparison.Of> anyOf = new ArrayList<>();
         do {
             Operand left = operands.read();
@@ -444,6 +443,26 @@ public final class ScriptParser {
         } while (orFollows(in));
         requireEnd(in);
         statements.add(new Statement.Check(currentLine, anyOf));
+    }
+
+    private OperandReader operandReader(LineCursor in) {
+        return new OperandReader(in, refs(), this::useVariable,
+                name -> Optional.ofNullable(sessions.get(name)).map(s -> s.decl.protocol()));
+    }
+
+    /** Octets the generated parts of a concatenation make (what the parser can know of it). */
+    private static long generatedLength(Operand.Concatenation c) {
+        long total = 0;
+        for (Operand part : c.parts()) {
+            if (part instanceof Operand.Repeat r) {
+                total += r.unit().length() * r.times();
+            } else if (part instanceof Operand.Enumerate e) {
+                total += (e.last() - e.first() + 1) * 20;
+            } else if (part instanceof Operand.TextValue t) {
+                total += t.value().length();
+            }
+        }
+        return total;
     }
 
     /** Consumes {@code or} and the spaces after it, when the check goes on with another comparison. */
