@@ -64,6 +64,7 @@ public final class ClientConnector {
                         if (endpoint.tls() == Endpoint.TlsMode.IMPLICIT) {
                             SslContext ctx = tls.clientContext();
                             ch.pipeline().addLast(TLS, ctx.newHandler(ch.alloc(), endpoint.host(), endpoint.port()));
+                            ch.pipeline().addLast(CloseNotifyHandler.NAME, new CloseNotifyHandler());
                         }
                         ch.pipeline().addLast(TranscriptRecorder.NAME, new TranscriptRecorder(transcript));
                         codecs.accept(ch.pipeline());
@@ -101,6 +102,7 @@ public final class ClientConnector {
         });
         channel.closeFuture().addListener(f -> done.tryFailure(new IOException("the server closed the connection")));
         channel.pipeline().addFirst(TLS, handler);
+        channel.pipeline().addAfter(TLS, CloseNotifyHandler.NAME, new CloseNotifyHandler());
         await(done, timeout, "TLS handshake with " + endpoint);
         transcript.note("TLS established: " + handler.engine().getSession().getProtocol());
     }
