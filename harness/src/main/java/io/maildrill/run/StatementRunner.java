@@ -158,6 +158,11 @@ final class StatementRunner {
             sentByLine.put(line, text);
             return text;
         }
+        if (statement instanceof Statement.Answer answer) {
+            String text = s.answer(line, answer.parts());
+            sentByLine.put(line, text);
+            return text;
+        }
         if (statement instanceof Statement.Expect group) {
             if (new ImapGroups(s, bindings).evaluate(group, groupWait)) {
                 ended.put(s.name(), new Ended(group.status().map(e -> e.line()).orElse(line),

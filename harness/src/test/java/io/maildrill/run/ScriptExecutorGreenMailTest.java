@@ -492,4 +492,36 @@ class ScriptExecutorGreenMailTest {
                 .contains(SecretMask.MASK);
         assertThat(r.steps()).extracting(s -> s.command()).anyMatch(c -> c.contains("x2 SELECT " + SecretMask.MASK));
     }
+
+    @Test
+    void pop3SaslExchangeWithTheBuiltInPlainResponseLogsInAndShowsNoSecret() throws Exception {
+        Account a = greenMail.target().account(1);
+        ScriptResult r = run("pop3/t/sasl.script", """
+                @title  AUTH PLAIN answered with $sasl_plain
+                @covers P44
+                @level  MUST
+                @protocols pop3
+                @category security
+
+                session A pop3 account=1 login=none
+                session B pop3 account=1 login=none
+
+                A> AUTH PLAIN
+                A< +
+                A> $sasl_plain
+                A< +OK
+                A> STAT
+                A< +OK 0 0
+                A> QUIT
+                A< +OK
+                B> AUTH PLAIN
+                B< +|-ERR
+                B> $password_base64
+                B< -ERR
+                """);
+        assertThat(r.outcome()).as(describe(r)).isEqualTo(Outcome.PASSED);
+        String everything = r.toString();
+        assertThat(everything).doesNotContain(a.password()).doesNotContain(plain(a).replace("=", ""))
+                .doesNotContain(Base64.getEncoder().encodeToString(a.password().getBytes(StandardCharsets.UTF_8)).replace("=", ""));
+    }
 }

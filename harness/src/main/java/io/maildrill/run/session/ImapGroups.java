@@ -56,6 +56,10 @@ public final class ImapGroups {
     private boolean commandGroup(Statement.Expect group, int sendLine, Instant deadline, Duration wait) {
         ImapScriptSession.Command cmd = session.commandFor(sendLine).orElseThrow(() -> new StepFailure(group.line(),
                 session.name(), "", "a command awaiting this group", "no command of " + session.name() + " is in flight"));
+        if (endsAtContinuation(group)) {
+            continuationGroup(group, cmd, deadline, wait);
+            return false;
+        }
         boolean wantsClose = group.expectations().stream().anyMatch(Expectation.Closed.class::isInstance);
         List<Expectation.Continuation> forbidden = group.expectations().stream()
                 .filter(e -> e instanceof Expectation.Continuation c && c.presence() == Presence.MUST_NOT)
@@ -103,6 +107,42 @@ public final class ImapGroups {
         }
         session.finishGroup(cmd, candidates, claimed);
         return bye.isPresent() || closedInstead;
+    }
+
+    /** A command group without a status whose last line is a {@code +} that must arrive (then {@code A+>} answers). */
+    private static boolean endsAtContinuation(Statement.Expect group) {
+        List<Expectation> e = group.expectations();
+        return group.status().isEmpty() && !e.isEmpty() && e.get(e.size() - 1) instanceof Expectation.Continuation c
+                && c.presence() == Presence.MUST;
+    }
+
+    /**
+     * Waits for the continuation request the group ends with; the untagged lines judge what arrived
+     * before it. A completion or a close instead fails the group, with what came.
+     */
+    private void continuationGroup(Statement.Expect group, ImapScriptSession.Command cmd, Instant deadline, Duration wait) {
+        Expectation.Continuation awaited = (Expectation.Continuation) group.expectations().get(group.expectations().size() - 1);
+        while (cmd.completion == null && session.closedWhy().isEmpty() && !matchingContinuation(awaited, cmd)
+                && session.pumpUntil(deadline)) {
+            // wait for the "+"
+        }
+        List<ImapScriptSession.Received> candidates = session.candidatesBefore(session.nextIndex());
+        failOnProblems(group, cmd.text, candidates);
+        if (!matchingContinuation(awaited, cmd)) {
+            String what = cmd.completion != null ? ImapData.describe(cmd.completion) + " instead"
+                    : session.closedWhy().orElse("no continuation request within " + seconds(wait));
+            List<String> got = cmd.continuations();
+            throw new StepFailure(awaited.line(), session.name(), cmd.text,
+                    "+" + awaited.text().map(p -> " " + PatternText.render(p)).orElse(""),
+                    what + (got.isEmpty() ? "" : " (continuations: " + got + ")") + arrivals(candidates, List.of()));
+        }
+        List<ImapScriptSession.Received> claimed = untaggedLines(group, candidates, cmd.text);
+        for (Expectation e : group.expectations()) {
+            if (e instanceof Expectation.Continuation cont && cont != awaited) {
+                checkContinuation(cont, cmd, candidates, claimed);
+            }
+        }
+        session.finishContinuationGroup(cmd, candidates, claimed);
     }
 
     /**

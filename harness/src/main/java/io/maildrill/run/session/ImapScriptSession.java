@@ -11,6 +11,7 @@ import io.maildrill.net.ProtocolException;
 import io.maildrill.net.UntrustedCertificateException;
 import io.maildrill.run.match.RefResolver;
 import io.maildrill.run.match.Value;
+import io.maildrill.script.ast.BuiltInVariables;
 import io.maildrill.script.ast.CommandPart;
 import io.maildrill.script.ast.Pattern;
 import io.maildrill.script.ast.Selection;
@@ -319,17 +320,8 @@ public final class ImapScriptSession implements ScriptSession {
         ByteArrayOutputStream current = new ByteArrayOutputStream();
         current.writeBytes((tag + " ").getBytes(StandardCharsets.US_ASCII));
         for (CommandPart part : parts) {
-            if (part instanceof CommandPart.Text t) {
-                append(current, shown, t.text());
-            } else if (part instanceof CommandPart.Variable v) {
-                Value value = variable(v.name()).orElseThrow(() -> new StepFailure(line, name(), shown.toString(),
-                        "$" + v.name() + " bound", "$" + v.name() + " is not bound"));
-                current.writeBytes(value.bytes());
-                shown.append(v.name().equals("password") ? "<redacted>" : new String(value.bytes(), StandardCharsets.UTF_8));
-            } else if (part instanceof CommandPart.MessageRef ref) {
-                append(current, shown, resolveForCommand(line, ref.fixtureIndex(), ref.kind()));
-            } else if (part instanceof CommandPart.ScratchMailbox m) {
-                append(current, shown, ArgumentForm.quote(env.scratchMailbox(m.name()).getBytes(StandardCharsets.US_ASCII)));
+            if (appendInline(line, part, current, shown)) {
+                continue;
             } else {
                 byte[] octets;
                 boolean plus;
@@ -400,6 +392,58 @@ public final class ImapScriptSession implements ScriptSession {
             }
             wire.write(segments.get(i));
         }
+    }
+
+    /**
+     * Appends a part that goes on the command line itself (text, a variable, {@code #k}, a scratch
+     * mailbox name); false for a literal, which the caller frames.
+     */
+    private boolean appendInline(int line, CommandPart part, ByteArrayOutputStream current, StringBuilder shown) {
+        if (part instanceof CommandPart.Text t) {
+            append(current, shown, t.text());
+        } else if (part instanceof CommandPart.Variable v) {
+            Value value = variable(v.name()).orElseThrow(() -> new StepFailure(line, name(), shown.toString(),
+                    "$" + v.name() + " bound", "$" + v.name() + " is not bound"));
+            current.writeBytes(value.bytes());
+            shown.append(BuiltInVariables.secret(v.name()) ? "<redacted>" : new String(value.bytes(), StandardCharsets.UTF_8));
+        } else if (part instanceof CommandPart.MessageRef ref) {
+            append(current, shown, resolveForCommand(line, ref.fixtureIndex(), ref.kind()));
+        } else if (part instanceof CommandPart.ScratchMailbox m) {
+            append(current, shown, ArgumentForm.quote(env.scratchMailbox(m.name()).getBytes(StandardCharsets.US_ASCII)));
+        } else {
+            return false;
+        }
+        return true;
+    }
+
+    /**
+     * {@code A+>}: the client's answer to the continuation request of the command in flight (a SASL
+     * response, or {@code *} to cancel), the line and CRLF; the command's status comes later.
+     */
+    public String answer(int line, List<CommandPart> parts) {
+        drainAvailable();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        StringBuilder shown = new StringBuilder();
+        for (CommandPart part : parts) {
+            if (!appendInline(line, part, out, shown)) {
+                throw new StepFailure(line, name(), shown.toString(), "a one-line answer", "a literal in an answer");
+            }
+        }
+        out.writeBytes("\r\n".getBytes(StandardCharsets.US_ASCII));
+        wire.write(out.toByteArray());
+        return Shown.line(transcript.redactor().redact(shown.toString()));
+    }
+
+    /**
+     * After a group that ended at a continuation request: the responses it judged are used up, and
+     * the command stays in flight (with no continuation seen yet) for the client's answer.
+     */
+    public void finishContinuationGroup(Command cmd, List<Received> candidates, List<Received> claimed) {
+        pending.removeAll(claimed);
+        if (awaitingGroup.size() == 1) {
+            pending.removeAll(candidates);
+        }
+        cmd.continuations.clear();
     }
 
     /** Sends octets exactly as written; with a handle, registers the command the octets hold. */
@@ -771,12 +815,11 @@ public final class ImapScriptSession implements ScriptSession {
         return false;
     }
 
-    /** {@code $user} and {@code $password} are the session's own account; other names are script variables. */
+    /** The built-in variables are the session's own account ({@link AccountVariables}); others are the script's. */
     private Optional<Value> variable(String name) {
-        return switch (name) {
-            case "user" -> Optional.of(Value.text(env.account().user()));
-            case "password" -> Optional.of(Value.text(env.account().password()));
-            default -> env.bindings().get(name);
-        };
+        if (BuiltInVariables.secret(name)) {
+            transcript.redactor().addCredentials(env.account().user(), env.account().password());
+        }
+        return AccountVariables.value(name, env.account()).or(() -> env.bindings().get(name));
     }
 }

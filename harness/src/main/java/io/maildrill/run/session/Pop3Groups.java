@@ -169,8 +169,12 @@ public final class Pop3Groups {
     }
 
     private void checkStatus(Expectation.Status s, Pop3Response response, String sent) {
-        boolean wordOk = s.accepted().contains(response.status() == Pop3Status.OK ? StatusWord.PLUS_OK : StatusWord.MINUS_ERR)
-                && response.status() != Pop3Status.CONTINUATION;
+        StatusWord word = switch (response.status()) {
+            case OK -> StatusWord.PLUS_OK;
+            case ERR -> StatusWord.MINUS_ERR;
+            case CONTINUATION -> StatusWord.PLUS;
+        };
+        boolean wordOk = s.accepted().contains(word);
         boolean textOk = true;
         if (wordOk && s.text().isPresent()) {
             Bindings t = bindings.tentative();

@@ -9,6 +9,7 @@ import io.maildrill.pop3.Pop3ResponseExpectation;
 import io.maildrill.pop3.Pop3Session;
 import io.maildrill.run.match.RefResolver;
 import io.maildrill.run.match.Value;
+import io.maildrill.script.ast.BuiltInVariables;
 import io.maildrill.script.ast.CommandPart;
 import io.maildrill.script.ast.Pattern;
 import io.maildrill.script.ast.SessionDecl;
@@ -389,12 +390,11 @@ public final class Pop3ScriptSession implements ScriptSession {
         return env;
     }
 
-    /** {@code $user} and {@code $password} are the session's own account; other names are script variables. */
+    /** The built-in variables are the session's own account ({@link AccountVariables}); others are the script's. */
     private Optional<Value> variable(String name) {
-        return switch (name) {
-            case "user" -> Optional.of(Value.text(env.account().user()));
-            case "password" -> Optional.of(Value.text(env.account().password()));
-            default -> env.bindings().get(name);
-        };
+        if (BuiltInVariables.secret(name)) {
+            transcript.redactor().addCredentials(env.account().user(), env.account().password());
+        }
+        return AccountVariables.value(name, env.account()).or(() -> env.bindings().get(name));
     }
 }

@@ -26,6 +26,17 @@ public sealed interface Statement extends Located {
     }
 
     /**
+     * {@code A+> $sasl_plain}: IMAP, the client's answer to a continuation request (a SASL response, or
+     * {@code *} to cancel): the text with substitutions and CRLF, no tag. It belongs to the command whose
+     * continuation group came before; that command's status is expected by a later group.
+     */
+    record Answer(int line, String session, List<CommandPart> parts) implements OnSession {
+        public Answer {
+            parts = List.copyOf(parts);
+        }
+    }
+
+    /**
      * {@code A>> "a STARTTLS\r\nb NOOP\r\n"}: octets sent exactly, nothing added, no response awaited.
      * With a handle, {@code A/x1>> "x1 LOGIN {4000000000}\r\n"}, the octets hold one command whose response a
      * later {@code A/x1<} group expects: for IMAP the handle is the tag inside the octets, for POP3 it names the

@@ -14,6 +14,8 @@ public enum StatusWord {
     BYE("BYE", Protocol.IMAP),
     PLUS_OK("+OK", Protocol.POP3),
     MINUS_ERR("-ERR", Protocol.POP3),
+    /** POP3 SASL continuation ({@code + base64}, RFC 5034 §4): the server awaits the client's response line. */
+    PLUS("+", Protocol.POP3),
     /**
      * Either protocol, only beside another word ({@code A< OK|closed}): instead of any answer the
      * server closes the connection, which ends the session (a refusal that executes nothing, e.g.

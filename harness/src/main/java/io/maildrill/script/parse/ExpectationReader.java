@@ -91,7 +91,7 @@ final class ExpectationReader {
                 return of(responseLine(Presence.MUST, word, column));
             }
             case "+" -> {
-                return of(continuation(Presence.MUST, column));
+                return of(protocol == Protocol.POP3 ? status(word, column) : continuation(Presence.MUST, column));
             }
             default -> {
                 return of(status(word, column));
@@ -101,7 +101,7 @@ final class ExpectationReader {
 
     private Expectation continuation(Presence presence, int column) {
         if (protocol != Protocol.IMAP) {
-            throw new SyntaxError(column, "'+' (continuation request) is IMAP only; POP3 status is +OK or -ERR");
+            throw new SyntaxError(column, "'may +' and 'not +' are IMAP only; in POP3 a SASL continuation is the status '+' (e.g. A< +|-ERR)");
         }
         return new Expectation.Continuation(line, presence, optionalPatterns());
     }
@@ -146,7 +146,7 @@ final class ExpectationReader {
 
     private String expectedStatuses() {
         return protocol == Protocol.IMAP ? "OK, NO, BAD or BYE (alternatives as OK|NO, or OK|closed)"
-                : "+OK or -ERR (alternatives as +OK|-ERR, or +OK|closed)";
+                : "+OK, -ERR or + (a SASL continuation; alternatives as +OK|-ERR, or +OK|closed)";
     }
 
     private void pop3Only(String word, int column) {

@@ -20,6 +20,9 @@ final class GroupBuilder {
     /** A line of this group was malformed; do not also report the group as incomplete. */
     boolean forgiven;
     final List<Expectation> expectations = new ArrayList<>();
+    /** The command this group answers, taken off the session's pending list (put back for a continuation group). */
+    SessionState.Pending pending;
+    int pendingIndex;
 
     GroupBuilder(String session, Optional<String> tag, int firstLine) {
         this.session = session;
@@ -30,6 +33,12 @@ final class GroupBuilder {
     /** A command group is complete once it has its status, or the connection closing instead. */
     boolean terminated() {
         return expectations.stream().anyMatch(e -> e instanceof Expectation.Status || e instanceof Expectation.Closed);
+    }
+
+    /** Ends with a {@code +} that must arrive: the command awaits the client's answer ({@code A+>}). */
+    boolean endsAtContinuation() {
+        return !expectations.isEmpty() && expectations.get(expectations.size() - 1) instanceof Expectation.Continuation c
+                && c.presence() == io.maildrill.script.ast.Presence.MUST;
     }
 
     boolean needsTerminator() {

@@ -1,5 +1,7 @@
 package io.maildrill.script.parse;
 
+import io.maildrill.script.ast.BuiltInVariables;
+import io.maildrill.script.ast.CommandPart;
 import io.maildrill.script.ast.Comparison;
 import io.maildrill.script.ast.ExpectTarget;
 import io.maildrill.script.ast.Expectation;
@@ -31,8 +33,8 @@ import java.util.regex.Matcher;
  */
 public final class ScriptParser {
     private static final java.util.regex.Pattern SESSION_LINE =
-            java.util.regex.Pattern.compile("([A-Z][A-Za-z0-9]*)(?:/([A-Za-z0-9][A-Za-z0-9.\\-]*))?(>>|>|<|:)(.*)");
-    private static final Set<String> BUILT_IN_VARIABLES = Set.of("user", "password");
+            java.util.regex.Pattern.compile("([A-Z][A-Za-z0-9]*)(?:/([A-Za-z0-9][A-Za-z0-9.\\-]*))?(>>|\\+>|>|<|:)(.*)");
+    private static final Set<String> BUILT_IN_VARIABLES = BuiltInVariables.NAMES;
 
     private String sourceName;
     private Problems problems;
@@ -155,6 +157,7 @@ public final class ScriptParser {
         }
         switch (op) {
             case ">" -> send(session, tag, rest);
+            case "+>" -> answer(session, tag, rest, indent);
             case ">>" -> {
                 if (session.idling()) {
                     throw new SyntaxError(indent + 1, name + " is idling since line " + session.idleLine + " (expected '" + name + ": done' first)");
@@ -176,6 +179,33 @@ public final class ScriptParser {
             }
             default -> action(session, rest);
         }
+    }
+
+    /** {@code A+> TEXT}: answers the continuation request of A's command awaiting its status (IMAP). */
+    private void answer(SessionState session, Optional<String> tag, LineCursor rest, int indent) {
+        String name = session.decl.name();
+        if (session.decl.protocol() != Protocol.IMAP) {
+            throw new SyntaxError(indent + 1, "'" + name + "+>' answers an IMAP continuation request; in POP3 the SASL "
+                    + "response is a line of its own (write " + name + "> ... and expect its reply)");
+        }
+        if (tag.isPresent()) {
+            throw new SyntaxError(indent + 1, "'+>' takes no tag: the answer goes to the command whose '+' was just expected");
+        }
+        if (!session.answerable) {
+            throw new SyntaxError(indent + 1, "nothing of " + name + " awaits an answer (expected a group ending with '"
+                    + name + "< +' for a command of " + name + " just before)");
+        }
+        if (!rest.peekIs(' ')) {
+            throw rest.error("expected a space after '+>', " + rest.found());
+        }
+        rest.next();
+        var parts = new CommandLineReader(rest, refs(), this::useVariable).read();
+        if (parts.stream().anyMatch(p -> !(p instanceof CommandPart.Text || p instanceof CommandPart.Variable
+                || p instanceof CommandPart.MessageRef))) {
+            throw new SyntaxError(indent + 1, "an answer to a continuation is one line: text, $variables and #k only (no literals or {mailbox(...)})");
+        }
+        session.answerable = false;
+        statements.add(new Statement.Answer(currentLine, name, parts));
     }
 
     private void send(SessionState session, Optional<String> tag, LineCursor rest) {
@@ -339,7 +369,13 @@ public final class ScriptParser {
         if (open.target == null) {
             open.target = target(session, tag, e);
             if (open.target instanceof ExpectTarget.Command c) {
-                session.pending.removeIf(p -> p.sendLine() == c.sendLine());
+                for (int i = 0; i < session.pending.size(); i++) {
+                    if (session.pending.get(i).sendLine() == c.sendLine()) {
+                        open.pendingIndex = i;
+                        open.pending = session.pending.remove(i);
+                        break;
+                    }
+                }
             }
         }
         if (open.target instanceof ExpectTarget.Idle && !(e instanceof Expectation.Untagged || e instanceof Expectation.Closed)) {
@@ -393,10 +429,20 @@ public final class ScriptParser {
             problems.add(g.firstLine, 0, "ordered/strict/within without any expectation after it (expected an A< line)");
             return;
         }
+        if (g.needsTerminator() && !g.terminated() && g.endsAtContinuation() && g.pending != null) {
+            // A continuation group: the command goes on (the client answers with A+>, its status comes later).
+            SessionState session = sessions.get(g.session);
+            session.pending.add(Math.min(g.pendingIndex, session.pending.size()), g.pending);
+            session.answerable = true;
+            statements.add(g.build());
+            return;
+        }
         if (g.needsTerminator() && !g.terminated() && !g.forgiven) {
             String statuses = sessions.get(g.session).decl.protocol() == Protocol.IMAP ? "OK, NO, BAD or BYE" : "+OK or -ERR";
             problems.add(g.firstLine, 0, "expectations for the command at line " + ((ExpectTarget.Command) g.target).sendLine()
-                    + " end without a status line (expected '" + g.session + "< " + statuses + "' or '" + g.session + "< closed' as the group's last line)");
+                    + " end without a status line (expected '" + g.session + "< " + statuses + "' or '" + g.session + "< closed' as the group's last line"
+                    + (sessions.get(g.session).decl.protocol() == Protocol.IMAP ? ", or '" + g.session + "< +' to answer a continuation with "
+                    + g.session + "+>" : "") + ")");
         }
         statements.add(g.build());
     }

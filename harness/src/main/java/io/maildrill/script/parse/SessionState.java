@@ -13,6 +13,8 @@ final class SessionState {
     final SessionDecl decl;
     final List<Pending> pending = new ArrayList<>();
     int idleLine;
+    /** The last group of this session ended at a continuation: an {@code A+>} answer may follow. */
+    boolean answerable;
 
     SessionState(SessionDecl decl) {
         this.decl = decl;

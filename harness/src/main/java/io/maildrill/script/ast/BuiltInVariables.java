@@ -1,0 +1,22 @@
+package io.maildrill.script.ast;
+
+import java.util.Set;
+
+/**
+ * Variables every session has without a capture or {@code set}: its account's {@code $user} and
+ * {@code $password}, and the password's SASL forms {@code $sasl_plain} (RFC 4616 PLAIN: base64 of
+ * NUL user NUL password), {@code $user_base64} and {@code $password_base64} (the LOGIN mechanism's
+ * answers). All but {@code $user} reveal the password and are never shown.
+ */
+public final class BuiltInVariables {
+
+    public static final Set<String> NAMES = Set.of("user", "password", "sasl_plain", "user_base64", "password_base64");
+
+    private BuiltInVariables() {
+    }
+
+    /** Whether the variable's value reveals the password. */
+    public static boolean secret(String name) {
+        return NAMES.contains(name) && !name.equals("user");
+    }
+}
