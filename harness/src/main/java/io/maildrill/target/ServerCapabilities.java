@@ -16,6 +16,9 @@ import java.util.TreeSet;
  */
 public record ServerCapabilities(Optional<Protocol> imap, Optional<Protocol> pop3, String personalNamespace) {
 
+    /** An RFC 1939 §7 APOP timestamp: a msg-id in angle brackets among the greeting's words. */
+    private static final java.util.regex.Pattern APOP_TIMESTAMP = java.util.regex.Pattern.compile("<[^<>\\s]+>");
+
     public ServerCapabilities(Optional<Protocol> imap, Optional<Protocol> pop3) {
         this(imap, pop3, "");
     }
@@ -66,11 +69,16 @@ public record ServerCapabilities(Optional<Protocol> imap, Optional<Protocol> pop
 
     /**
      * Advertised in CAPA. {@code CAPA} itself is never listed, so it stands for "the server
-     * answers CAPA": RFC 2449 §4 binds every server "which support[s] the CAPA command".
+     * answers CAPA": RFC 2449 §4 binds every server "which support[s] the CAPA command". {@code APOP}
+     * is never listed either: "A POP3 server which implements the APOP command will include a
+     * timestamp in its banner greeting" (RFC 1939 §7), so it stands for a greeting with one.
      */
     public boolean pop3Has(String capability) {
         if (capability.equalsIgnoreCase("CAPA")) {
             return pop3.map(p -> !p.beforeLogin().isEmpty() || !p.afterLogin().isEmpty()).orElse(false);
+        }
+        if (capability.equalsIgnoreCase("APOP")) {
+            return pop3.map(p -> APOP_TIMESTAMP.matcher(p.greeting()).find()).orElse(false);
         }
         return pop3.map(p -> p.has(capability)).orElse(false);
     }

@@ -23,6 +23,16 @@ class ServerCapabilitiesTest {
     }
 
     @Test
+    void apopStandsForAGreetingWithATimestamp() {
+        var apop = new ServerCapabilities(Optional.empty(), Optional.of(
+                new ServerCapabilities.Protocol("+OK POP3 Ready <14145.1796303268@vm>", Set.of("USER"), Set.of())));
+        var plain = new ServerCapabilities(Optional.empty(), Optional.of(
+                new ServerCapabilities.Protocol("+OK Dovecot (Debian) ready.", Set.of("USER"), Set.of())));
+        assertThat(apop.pop3Has("APOP")).isTrue();
+        assertThat(plain.pop3Has("APOP")).isFalse();
+    }
+
+    @Test
     void imapCapabilitiesImpliedByAnAdvertisedOneCount() {
         var qresync = new ServerCapabilities(Optional.of(
                 new ServerCapabilities.Protocol("* OK", Set.of("IMAP4rev1"), Set.of("IMAP4rev1", "QRESYNC"))), Optional.empty());

@@ -72,6 +72,9 @@ public final class PatternMatcher {
         if (p instanceof Pattern.Capture capture) {
             return matchCapture(capture.name(), d, bindings);
         }
+        if (p instanceof Pattern.CaptureMatching capture) {
+            return matchOne(capture.regex(), d, bindings) && matchCapture(capture.name(), d, bindings);
+        }
         if (!(d instanceof Datum.Plain plain)) {
             return false;
         }

@@ -66,6 +66,9 @@ public final class PatternText {
         if (p instanceof Pattern.Capture c) {
             return "$" + c.name();
         }
+        if (p instanceof Pattern.CaptureMatching c) {
+            return "$" + c.name() + "~\"" + c.regex().regex().pattern() + "\"";
+        }
         if (p instanceof Pattern.MessageRef r) {
             return "#" + r.fixtureIndex() + (r.kind() == Pattern.RefKind.UID ? ".uid" : "");
         }

@@ -27,6 +27,12 @@ public sealed interface Pattern extends Located {
     /** {@code $name}: binds any single value at first match; later uses must equal it. */
     record Capture(int line, String name) implements Pattern {}
 
+    /**
+     * {@code $name~"regex"}: like {@code $name}, but only a value whose text fully matches the regex
+     * (as {@code ~"regex"}) matches and is bound — e.g. the {@code <...>} timestamp among a greeting's words.
+     */
+    record CaptureMatching(int line, String name, Regex regex) implements Pattern {}
+
     /** {@code #3} / {@code #3.uid}: the current sequence number / UID of fixture message 3 in the session. */
     record MessageRef(int line, int fixtureIndex, RefKind kind) implements Pattern {}
 

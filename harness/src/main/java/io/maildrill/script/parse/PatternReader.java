@@ -116,18 +116,18 @@ final class PatternReader {
                 in.next();
                 String name = Names.readIdentifier(in, "capture name after '$'");
                 refs.capture(name);
+                if (in.lookingAt("~\"")) {
+                    int regexColumn = in.column();
+                    in.next();
+                    return new Pattern.CaptureMatching(line, name, regex(regexColumn));
+                }
                 return new Pattern.Capture(line, name);
             case '#':
                 in.next();
                 return readMessageRef(column);
             case '~':
                 in.next();
-                String source = Escapes.readQuoted(in).latin1();
-                try {
-                    return new Pattern.Regex(line, java.util.regex.Pattern.compile(source));
-                } catch (PatternSyntaxException bad) {
-                    throw new SyntaxError(column, "bad regex: " + bad.getDescription());
-                }
+                return regex(column);
             case '"':
                 return new Pattern.Text(line, Escapes.readQuoted(in));
             case '(':
@@ -145,6 +145,16 @@ final class PatternReader {
             return new Pattern.Number(line, Long.parseLong(atom));
         }
         return new Pattern.Atom(line, atom);
+    }
+
+    /** The quoted regex after a {@code ~}. */
+    private Pattern.Regex regex(int column) {
+        String source = Escapes.readQuoted(in).latin1();
+        try {
+            return new Pattern.Regex(line, java.util.regex.Pattern.compile(source));
+        } catch (PatternSyntaxException bad) {
+            throw new SyntaxError(column, "bad regex: " + bad.getDescription());
+        }
     }
 
     private Pattern readMessageRef(int column) {
@@ -300,6 +310,8 @@ final class PatternReader {
             return "string \"" + t.value() + "\"";
         } else if (p instanceof Pattern.Capture c) {
             return "$" + c.name();
+        } else if (p instanceof Pattern.CaptureMatching c) {
+            return "$" + c.name() + "~\"" + c.regex().regex().pattern() + "\"";
         } else if (p instanceof Pattern.MessageRef m) {
             return "#" + m.fixtureIndex();
         } else if (p instanceof Pattern.AnyValue) {

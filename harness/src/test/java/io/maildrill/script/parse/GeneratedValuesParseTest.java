@@ -51,6 +51,18 @@ class GeneratedValuesParseTest {
     }
 
     @Test
+    void aCaptureMayBeConstrainedByARegex() throws Exception {
+        Script script = ScriptParser.parse("s", ScriptText.pop3(
+                "session A pop3 account=1 login=none",
+                "A< greeting +OK ... $stamp~\"<[^<>]+>\" ...",
+                "check $stamp != \"\""));
+        var greeting = (Statement.Expect) script.statements().get(0);
+        var pattern = ((io.maildrill.script.ast.Expectation.Greeting) greeting.expectations().get(0)).pattern();
+        assertThat(pattern.get(2)).isEqualTo(new io.maildrill.script.ast.Pattern.CaptureMatching(H + 2, "stamp",
+                new io.maildrill.script.ast.Pattern.Regex(H + 2, java.util.regex.Pattern.compile("<[^<>]+>"))));
+    }
+
+    @Test
     void generatedValuesAreBoundedAndMistakesNamed() {
         ScriptParseException bad = catchThrowableOfType(() -> ScriptParser.parse("s", ScriptText.imap(
                 "session A imap account=1",
