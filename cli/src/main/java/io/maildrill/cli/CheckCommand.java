@@ -78,7 +78,7 @@ final class CheckCommand implements Callable<Integer> {
 
     /** Runs one target; true when the run must fail (new failures, or fixed ones with --fail-fixed). */
     private boolean check(Target target, String label, List<ParsedScript> scripts, PrintWriter out) {
-        ConformanceRun conformance = new ConformanceRun(run.timeout(), run.jobs, reportDir.toPath(), out);
+        ConformanceRun conformance = new ConformanceRun(run, reportDir.toPath(), out);
         Expectations expectations = known.forTarget(target.name());
         RunResult result = conformance.run(target, label, scripts, expectations);
         boolean fixedFail = known.afterRun(result, expectations, out);

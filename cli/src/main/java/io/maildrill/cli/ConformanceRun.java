@@ -32,12 +32,14 @@ final class ConformanceRun {
 
     private final Duration timeout;
     private final int jobs;
+    private final boolean longChecks;
     private final Path reportDir;
     private final PrintWriter out;
 
-    ConformanceRun(Duration timeout, int jobs, Path reportDir, PrintWriter out) {
-        this.timeout = timeout;
-        this.jobs = jobs;
+    ConformanceRun(RunOptions run, Path reportDir, PrintWriter out) {
+        this.timeout = run.timeout();
+        this.jobs = run.jobs;
+        this.longChecks = run.longChecks;
         this.reportDir = reportDir;
         this.out = out;
     }
@@ -56,7 +58,8 @@ final class ConformanceRun {
         out.flush();
 
         Instant started = Instant.now();
-        SuiteRunner runner = new SuiteRunner(target, new ExecutorOptions(timeout, timeout), expectations, jobs);
+        ExecutorOptions options = new ExecutorOptions(timeout, timeout);
+        SuiteRunner runner = new SuiteRunner(target, longChecks ? options.withLongChecks() : options, expectations, jobs);
         ConsoleView view = new ConsoleView(out, fit.runnable().size());
         List<ScriptResult> finished = Collections.synchronizedList(new ArrayList<>());
         SuiteListener listener = new SuiteListener() {

@@ -118,7 +118,7 @@ final class MatrixCommand implements Callable<Integer> {
                         started.add(server);
                         server.start(run.jobs * 3, log);
                     }
-                    ConformanceRun check = new ConformanceRun(run.timeout(), run.jobs, root, out);
+                    ConformanceRun check = new ConformanceRun(run, root, out);
                     RunResult result = check.run(server.target(), label(server), scripts, BundledExpectations.forTarget(name));
                     newFailures |= result.summary().hasNewFailures();
                     ServerColumn column = ServerColumn.ran(name, server.version(), result);

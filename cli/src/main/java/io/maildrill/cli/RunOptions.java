@@ -14,6 +14,10 @@ final class RunOptions {
             description = "Default bound on every wait for the server (default: ${DEFAULT-VALUE}).")
     int timeoutSeconds;
 
+    @Option(names = "--long", description = "Also run the long checks (@long: autologout timers, 10-30 minutes each), "
+            + "skipped otherwise.")
+    boolean longChecks;
+
     /** Checks the values; a bad one is a usage error. */
     RunOptions validated() {
         if (jobs < 1 || timeoutSeconds < 1) {

@@ -9,8 +9,13 @@ import java.util.Objects;
  * @param defaultTimeout bound for each group wait, continuation and close when the script sets no
  *                       {@code @timeout} or {@code within} (10s by default)
  * @param connectTimeout bound for connect, greeting, login and selection, and for each setup command
+ * @param longChecks     run {@code @long} scripts (autologout timers, many minutes each); skipped otherwise
  */
-public record ExecutorOptions(Duration defaultTimeout, Duration connectTimeout) {
+public record ExecutorOptions(Duration defaultTimeout, Duration connectTimeout, boolean longChecks) {
+
+    public ExecutorOptions(Duration defaultTimeout, Duration connectTimeout) {
+        this(defaultTimeout, connectTimeout, false);
+    }
 
     public ExecutorOptions {
         Objects.requireNonNull(defaultTimeout, "defaultTimeout");
@@ -28,6 +33,11 @@ public record ExecutorOptions(Duration defaultTimeout, Duration connectTimeout) 
     /** Both bounds multiplied by {@code factor} (slow servers, loaded CI machines). */
     public ExecutorOptions scaled(double factor) {
         return new ExecutorOptions(Duration.ofMillis((long) (defaultTimeout.toMillis() * factor)),
-                Duration.ofMillis((long) (connectTimeout.toMillis() * factor)));
+                Duration.ofMillis((long) (connectTimeout.toMillis() * factor)), longChecks);
+    }
+
+    /** The same bounds, with {@code @long} scripts run too. */
+    public ExecutorOptions withLongChecks() {
+        return new ExecutorOptions(defaultTimeout, connectTimeout, true);
     }
 }

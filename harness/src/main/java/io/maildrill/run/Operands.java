@@ -23,6 +23,7 @@ final class Operands {
     private final Optional<Corpus> corpus;
     private final Map<String, ScriptSession> sessions;
     private final IntFunction<Optional<byte[]>> stored;
+    private final long startedNanos = System.nanoTime();
 
     /**
      * @param stored fixture message k as the server stores it, when delivery changed it (trace
@@ -71,6 +72,21 @@ final class Operands {
         if (operand instanceof Operand.Enumerate e) {
             return new Value.Bytes(enumerate(e.first(), e.last()));
         }
+        if (operand instanceof Operand.Now) {
+            return new Value.Num((System.nanoTime() - startedNanos) / 1_000_000);
+        }
+        if (operand instanceof Operand.DurationValue d) {
+            return new Value.Num(d.duration().toMillis());
+        }
+        if (operand instanceof Operand.SessionClosed c) {
+            ScriptSession session = sessions.get(c.session());
+            return new Value.Num(session != null && session.connected() && !session.open() ? 1 : 0);
+        }
+        if (operand instanceof Operand.Arithmetic a) {
+            long left = number(a.left(), line);
+            long right = number(a.right(), line);
+            return new Value.Num(a.op() == Operand.ArithmeticOp.PLUS ? left + right : left - right);
+        }
         if (operand instanceof Operand.Concatenation c) {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             for (Operand part : c.parts()) {
@@ -79,6 +95,12 @@ final class Operands {
             return new Value.Bytes(out.toByteArray());
         }
         return fixture((Operand.FixtureValue) operand, line);
+    }
+
+    private long number(Operand operand, int line) {
+        Value v = value(operand, line);
+        return v.asNumber().orElseThrow(() -> new StepFailure(line, "script", "", Checks.text(operand) + " a number",
+                Checks.text(operand) + " = " + v + " is not a number"));
     }
 
     /** Octets of the longest line, its line end included; a last line without one counts as it is. */

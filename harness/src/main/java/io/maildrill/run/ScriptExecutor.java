@@ -126,6 +126,10 @@ public final class ScriptExecutor {
                 return error("the script uses account=" + used.last() + " but only " + accounts.size()
                         + " account(s) were leased for it");
             }
+            if (md.longRun().isPresent() && !options.longChecks()) {
+                return result(Outcome.SKIPPED, Optional.of("long check (about " + md.longRun().get().toMinutes()
+                        + " min of waiting): run with --long"), Optional.empty());
+            }
             Transcript setup = transcript("setup");
             if (!used.isEmpty()) {
                 Optional<String> missing = capabilities.missing(md, accounts.get(used.first() - 1));

@@ -52,6 +52,29 @@ class ChecksTest {
     }
 
     @Test
+    void inAnOrCheckAnUnboundVariableIsAChoiceNotTakenAndAnotherMayHold() throws Exception {
+        Statement.Check check = check("check $nothing == 1 or $uid > $olduid");
+        bindings.bind("uid", new Value.Num(13));
+        assertThatCode(() -> Checks.run(check, operands)).doesNotThrowAnyException();
+        bindings.bind("uid", new Value.Num(12));
+        StepFailure f = catchThrowableOfType(() -> Checks.run(check, operands), StepFailure.class);
+        assertThat(f.actual()).startsWith("$nothing == 1: $nothing is not bound\n$uid > $olduid: left  = 12");
+    }
+
+    @Test
+    void timingsAndArithmetic() throws Exception {
+        bindings.bind("t0", new Value.Num(5));
+        assertThat(operands.value(new Operand.Arithmetic(new Operand.Variable("uid"), Operand.ArithmeticOp.MINUS,
+                new Operand.Variable("t0")), 1)).isEqualTo(new Value.Num(7));
+        assertThat(operands.value(new Operand.DurationValue(java.time.Duration.ofSeconds(2)), 1)).isEqualTo(new Value.Num(2000));
+        assertThat(operands.value(new Operand.Now(), 1).asNumber().getAsLong()).isBetween(0L, 60_000L);
+        bindings.bind("text", Value.text("abc"));
+        StepFailure f = catchThrowableOfType(() -> operands.value(new Operand.Arithmetic(new Operand.Variable("text"),
+                Operand.ArithmeticOp.PLUS, new Operand.NumberValue(1)), 9), StepFailure.class);
+        assertThat(f.actual()).contains("is not a number");
+    }
+
+    @Test
     void generatedValuesAndLineLengths() {
         bindings.bind("capa", Value.text("CAPA\r\nSASL PLAIN LOGIN\r\nUSER\r\n"));
         bindings.bind("unterminated", Value.text("ab\ncdefg"));
@@ -65,7 +88,8 @@ class ChecksTest {
 
     private static Statement.Check check(String line) throws Exception {
         String text = String.join("\n", "@title t", "@covers I24", "@level MUST", "@protocols imap", "@category uid",
-                "session A imap account=1", "set $old = 1", "set $new = 1", "set $uid = 1", "set $olduid = 1", line, "");
-        return (Statement.Check) ScriptParser.parse("t.script", text).statements().get(4);
+                "session A imap account=1", "set $old = 1", "set $new = 1", "set $uid = 1", "set $olduid = 1",
+                "A> NOOP", "A< OK [X $nothing] ...", line, "");
+        return (Statement.Check) ScriptParser.parse("t.script", text).statements().get(6);
     }
 }

@@ -18,6 +18,8 @@ import java.util.Set;
  * @param fixture     corpus to load ({@code @fixture}, optional: none means an empty mailbox)
  * @param destructive whether the script changes mailbox contents ({@code @destructive})
  * @param timeout     per-wait bound overriding the runner default ({@code @timeout 10s})
+ * @param longRun     {@code @long 11m}: a long check (autologout timers) that waits about this long;
+ *                    run only when asked for ({@code --long}), and its sleeps may last up to it
  */
 public record Metadata(
         int line,
@@ -29,7 +31,8 @@ public record Metadata(
         List<CapabilityRequirement> requires,
         Optional<Fixture> fixture,
         boolean destructive,
-        Optional<Duration> timeout) implements Located {
+        Optional<Duration> timeout,
+        Optional<Duration> longRun) implements Located {
     public Metadata {
         Located.requireLine(line);
         covers = List.copyOf(covers);

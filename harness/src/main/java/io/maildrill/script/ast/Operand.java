@@ -58,6 +58,33 @@ public sealed interface Operand {
         }
     }
 
+    /** {@code now}: milliseconds since the script started (for timings: {@code set $t = now}). */
+    record Now() implements Operand {}
+
+    /** {@code 250ms}, {@code 2s}, {@code 10m}: a duration, compared and computed as milliseconds. */
+    record DurationValue(java.time.Duration duration) implements Operand {}
+
+    /** {@code $a + $b}, {@code now - $t}: whole-number arithmetic (left to right). */
+    record Arithmetic(Operand left, ArithmeticOp op, Operand right) implements Operand {}
+
+    /** {@code A.closed}: 1 once the server has closed session A's connection (the session ended), else 0. */
+    record SessionClosed(String session) implements Operand {}
+
+    /** The operators of {@link Arithmetic}. */
+    enum ArithmeticOp {
+        PLUS("+"), MINUS("-");
+
+        private final String symbol;
+
+        ArithmeticOp(String symbol) {
+            this.symbol = symbol;
+        }
+
+        public String symbol() {
+            return symbol;
+        }
+    }
+
     /** The corpus properties a script can compare against. */
     enum FixtureProperty { HEADER, BODY, MESSAGE, SIZE, SHA256, TOP }
 }

@@ -31,8 +31,12 @@ final class HeaderReader {
     private final List<String> categories = new ArrayList<>();
     private final List<CapabilityRequirement> requires = new ArrayList<>();
     private Fixture fixture;
+    /** The longest a long check may wait in all (IMAP's 30-minute autologout with margin). */
+    static final Duration MAX_LONG_RUN = Duration.ofMinutes(45);
+
     private boolean destructive;
     private Duration timeout;
+    private Duration longRun;
     private final Set<String> seen = new java.util.HashSet<>();
 
     HeaderReader(Problems problems) {
@@ -81,8 +85,10 @@ final class HeaderReader {
                     destructive = true;
                 }
                 case "timeout" -> timeout = Durations.parse(requireValue(value, in, "a duration"), Duration.ofMinutes(10), in);
+                case "long" -> longRun = Durations.parse(requireValue(value, in, "the duration the check takes, e.g. 11m"),
+                        MAX_LONG_RUN, in);
                 default -> problems.add(line, 2, "unknown header '@" + key
-                        + "' (expected: @title @covers @level @protocols @category @requires @fixture @destructive @timeout)");
+                        + "' (expected: @title @covers @level @protocols @category @requires @fixture @destructive @timeout @long)");
             }
         } catch (SyntaxError e) {
             problems.add(line, e.column(), e.getMessage());
@@ -117,7 +123,8 @@ final class HeaderReader {
             problems.add(at, 0, "missing @category (expected: e.g. deletion, synchronisation, headers-only-fetch)");
         }
         return new Metadata(at, title == null ? "" : title, covers, level == null ? Level.MUST : level, protocols,
-                categories, requires, Optional.ofNullable(fixture), destructive, Optional.ofNullable(timeout));
+                categories, requires, Optional.ofNullable(fixture), destructive, Optional.ofNullable(timeout),
+                Optional.ofNullable(longRun));
     }
 
     private static String requireValue(String value, LineCursor in, String what) {

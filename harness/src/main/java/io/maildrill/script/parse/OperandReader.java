@@ -10,7 +10,8 @@ import java.util.function.Function;
 /**
  * Reads one operand of {@code check}/{@code set}:
  * {@code $x | 42 | "text" | size($x) | sha256($x) | longest-line($x) | repeat("text", n) | enumerate(a, b)
- * | fixture.count | fixture.PROP(n) | fixture.top(n, k) | A.count | A.longest-status-line}.
+ * | fixture.count | fixture.PROP(n) | fixture.top(n, k) | A.count | A.longest-status-line | A.closed | now
+ * | 2s}, each optionally followed by {@code + x} / {@code - x}.
  */
 final class OperandReader {
     /**
@@ -22,7 +23,7 @@ final class OperandReader {
     private static final String EXPECTED = "an operand ($var, number, \"text\", size($var), sha256($var), "
             + "longest-line($var), repeat(\"text\", n), enumerate(first, last), fixture.header(n), fixture.body(n), "
             + "fixture.message(n), fixture.size(n), fixture.sha256(n), fixture.top(n, k), fixture.count, A.count, "
-            + "A.longest-status-line)";
+            + "A.longest-status-line, A.closed, now, a duration like 2s; a + b, a - b)";
 
     private final LineCursor in;
     private final PatternReader.ReferenceChecks refs;
@@ -44,7 +45,22 @@ final class OperandReader {
         return !in.atEnd();
     }
 
+    /** One operand, with any {@code + x} / {@code - x} after it (left to right). */
     Operand read() {
+        Operand value = term();
+        while (true) {
+            in.skipSpaces();
+            Operand.ArithmeticOp op = in.lookingAt("+ ") ? Operand.ArithmeticOp.PLUS
+                    : in.lookingAt("- ") ? Operand.ArithmeticOp.MINUS : null;
+            if (op == null) {
+                return value;
+            }
+            in.skip(2);
+            value = new Operand.Arithmetic(value, op, term());
+        }
+    }
+
+    private Operand term() {
         in.skipSpaces();
         int column = in.column();
         if (in.atEnd()) {
@@ -60,7 +76,17 @@ final class OperandReader {
             return new Operand.TextValue(Escapes.readQuoted(in));
         }
         if (Character.isDigit(in.peek())) {
-            return new Operand.NumberValue(number());
+            long n = number();
+            String unit = in.lookingAt("ms") ? "ms" : in.lookingAt("s") ? "s" : in.lookingAt("m") ? "m" : "";
+            if (unit.isEmpty()) {
+                return new Operand.NumberValue(n);
+            }
+            in.skip(unit.length());
+            return new Operand.DurationValue(switch (unit) {
+                case "ms" -> java.time.Duration.ofMillis(n);
+                case "s" -> java.time.Duration.ofSeconds(n);
+                default -> java.time.Duration.ofMinutes(n);
+            });
         }
         String word = identifierPath();
         switch (word) {
@@ -81,12 +107,18 @@ final class OperandReader {
             case "fixture.count" -> {
                 return new Operand.FixtureCount();
             }
+            case "now" -> {
+                return new Operand.Now();
+            }
             default -> {
                 if (word.startsWith("fixture.")) {
                     return fixtureValue(word.substring("fixture.".length()), column);
                 }
                 if (word.endsWith(".count") && sessionProtocol.apply(prefix(word, ".count")).isPresent()) {
                     return new Operand.SessionCount(prefix(word, ".count"));
+                }
+                if (word.endsWith(".closed") && sessionProtocol.apply(prefix(word, ".closed")).isPresent()) {
+                    return new Operand.SessionClosed(prefix(word, ".closed"));
                 }
                 if (word.endsWith(".longest-status-line")) {
                     String session = prefix(word, ".longest-status-line");

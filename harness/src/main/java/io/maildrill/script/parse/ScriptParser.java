@@ -109,7 +109,8 @@ public final class ScriptParser {
                 in.skipSpaces();
                 int at = in.column();
                 String d = in.word();
-                Duration duration = Durations.parse(d, Duration.ofSeconds(60), new LineCursor(d, at - 1));
+                // up to 60s, longer only in an @long script (checked once the header is known, in finish)
+                Duration duration = Durations.parse(d, HeaderReader.MAX_LONG_RUN, new LineCursor(d, at - 1));
                 requireEnd(in);
                 statements.add(new Statement.Sleep(currentLine, duration));
             }
@@ -594,7 +595,18 @@ public final class ScriptParser {
         };
     }
 
+    /** Longest sleep outside an {@code @long} script: waits belong in {@code within}, not in pauses. */
+    private static final Duration MAX_SLEEP = Duration.ofSeconds(60);
+
     private void finish(Metadata metadata) {
+        Duration allowed = metadata.longRun().filter(l -> l.compareTo(MAX_SLEEP) > 0).orElse(MAX_SLEEP);
+        for (Statement s : statements) {
+            if (s instanceof Statement.Sleep sleep && sleep.duration().compareTo(allowed) > 0) {
+                problems.add(sleep.line(), 0, "sleep " + sleep.duration().toSeconds() + "s is longer than "
+                        + (metadata.longRun().isPresent() ? "the script's @long (" + allowed.toSeconds() + "s)"
+                        : "60s (expected at most 60s, or an @long header for a long check)"));
+            }
+        }
         for (SessionState s : sessions.values()) {
             for (SessionState.Pending p : s.pending) {
                 problems.add(p.sendLine(), 0, "command of " + s.decl.name() + " never gets a status expectation (expected a later '"

@@ -63,6 +63,34 @@ class GeneratedValuesParseTest {
     }
 
     @Test
+    void timingsDurationsArithmeticAndSessionState() throws Exception {
+        Script script = ScriptParser.parse("s", ScriptText.pop3(
+                "session A pop3 account=1",
+                "set $t0 = now",
+                "A> NOOP",
+                "A< +OK",
+                "check now - $t0 >= 2s or A.closed == 1"));
+        assertThat(script.statements().get(0)).isEqualTo(new Statement.SetVariable(H + 2, "t0", new Operand.Now()));
+        assertThat(script.statements().get(3)).isEqualTo(new Statement.Check(H + 5, List.of(
+                new Comparison.Of(new Operand.Arithmetic(new Operand.Now(), Operand.ArithmeticOp.MINUS, new Operand.Variable("t0")),
+                        Comparison.GE, new Operand.DurationValue(java.time.Duration.ofSeconds(2))),
+                new Comparison.Of(new Operand.SessionClosed("A"), Comparison.EQ, new Operand.NumberValue(1)))));
+    }
+
+    @Test
+    void longSleepsNeedAnAtLongHeaderAndStayWithinIt() throws Exception {
+        String longScript = ScriptText.pop3("session A pop3 account=1", "A> NOOP", "A< +OK", "sleep 9m", "A> NOOP", "A< +OK")
+                .replace("@category", "@long      10m\n@category");
+        assertThat(ScriptParser.parse("s", longScript).metadata().longRun()).contains(java.time.Duration.ofMinutes(10));
+        ScriptParseException tooLong = catchThrowableOfType(() -> ScriptParser.parse("s", longScript.replace("sleep 9m", "sleep 11m")),
+                ScriptParseException.class);
+        assertThat(tooLong.problems().get(0).message()).contains("longer than the script's @long (600s)");
+        ScriptParseException notLong = catchThrowableOfType(() -> ScriptParser.parse("s", ScriptText.pop3(
+                "session A pop3 account=1", "sleep 2m")), ScriptParseException.class);
+        assertThat(notLong.problems().get(0).message()).contains("or an @long header");
+    }
+
+    @Test
     void generatedValuesAreBoundedAndMistakesNamed() {
         ScriptParseException bad = catchThrowableOfType(() -> ScriptParser.parse("s", ScriptText.imap(
                 "session A imap account=1",
