@@ -1,5 +1,6 @@
 package io.maildrill.run;
 
+import io.maildrill.imap.SequenceSet;
 import io.maildrill.run.match.Value;
 import io.maildrill.run.session.StepFailure;
 import io.maildrill.script.ast.Comparison;
@@ -49,6 +50,19 @@ final class Checks {
         Comparison op = c.comparison();
         if (op == Comparison.EQ || op == Comparison.NE) {
             return left.sameAs(right) == (op == Comparison.EQ);
+        }
+        if (op == Comparison.IN || op == Comparison.NOT_IN) {
+            OptionalLong n = left.asNumber();
+            String set = new String(right.bytes(), java.nio.charset.StandardCharsets.ISO_8859_1);
+            try {
+                if (n.isEmpty()) {
+                    throw new IllegalArgumentException("left is not a number");
+                }
+                return SequenceSet.contains(set, n.getAsLong()) == (op == Comparison.IN);
+            } catch (IllegalArgumentException e) {
+                throw new StepFailure(line, "script", "", "a number " + op.symbol() + " a sequence set: check " + text(c),
+                        "left " + Value.describe(left) + ", right " + Value.describe(right) + ": " + e.getMessage());
+            }
         }
         OptionalLong a = left.asNumber();
         OptionalLong b = right.asNumber();

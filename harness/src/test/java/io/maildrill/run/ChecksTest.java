@@ -62,6 +62,20 @@ class ChecksTest {
     }
 
     @Test
+    void membershipInASequenceSet() throws Exception {
+        bindings.bind("vanished", Value.text("3:5,9"));
+        bindings.bind("uid", new Value.Num(4));
+        assertThatCode(() -> Checks.run(check("check $uid in $vanished"), operands)).doesNotThrowAnyException();
+        bindings.bind("uid", new Value.Num(7));
+        assertThatCode(() -> Checks.run(check("check $uid not in $vanished"), operands)).doesNotThrowAnyException();
+        StepFailure f = catchThrowableOfType(() -> Checks.run(check("check $uid in $vanished"), operands), StepFailure.class);
+        assertThat(f.actual()).contains("left  = 7");
+        bindings.bind("vanished", Value.text("3:x"));
+        StepFailure bad = catchThrowableOfType(() -> Checks.run(check("check $uid in $vanished"), operands), StepFailure.class);
+        assertThat(bad.actual()).contains("not a sequence set of numbers: \"3:x\"");
+    }
+
+    @Test
     void timingsAndArithmetic() throws Exception {
         bindings.bind("t0", new Value.Num(5));
         assertThat(operands.value(new Operand.Arithmetic(new Operand.Variable("uid"), Operand.ArithmeticOp.MINUS,
@@ -89,7 +103,7 @@ class ChecksTest {
     private static Statement.Check check(String line) throws Exception {
         String text = String.join("\n", "@title t", "@covers I24", "@level MUST", "@protocols imap", "@category uid",
                 "session A imap account=1", "set $old = 1", "set $new = 1", "set $uid = 1", "set $olduid = 1",
-                "A> NOOP", "A< OK [X $nothing] ...", line, "");
-        return (Statement.Check) ScriptParser.parse("t.script", text).statements().get(6);
+                "set $vanished = \"1\"", "A> NOOP", "A< OK [X $nothing] ...", line, "");
+        return (Statement.Check) ScriptParser.parse("t.script", text).statements().get(7);
     }
 }

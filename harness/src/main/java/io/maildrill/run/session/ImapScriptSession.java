@@ -3,6 +3,7 @@ package io.maildrill.run.session;
 import io.maildrill.imap.ArgumentForm;
 import io.maildrill.imap.ImapCommand;
 import io.maildrill.imap.ImapResponse;
+import io.maildrill.imap.SequenceSet;
 import io.maildrill.imap.LiteralMode;
 import io.maildrill.imap.codec.ImapCommandEncoder;
 import io.maildrill.model.MailboxView;
@@ -627,7 +628,7 @@ public final class ImapScriptSession implements ScriptSession {
                     fixtureGone(uids.get((int) x.sequence() - 1));
                 }
             } else if (r instanceof ImapResponse.Vanished v && !v.earlier()) {
-                List<Long> vanished = UidSets.parse(v.uidSet());
+                List<Long> vanished = SequenceSet.expand(v.uidSet());
                 view.onVanished(vanished);
                 vanished.forEach(this::fixtureGone);
             } else if (r instanceof ImapResponse.Fetch f) {
@@ -637,6 +638,9 @@ public final class ImapScriptSession implements ScriptSession {
         } catch (ModelViolation violation) {
             problems.add("inconsistent with what the server told " + name() + " before: " + violation.getMessage()
                     + " (response: " + ImapData.describe(r) + ")");
+        } catch (IllegalArgumentException malformed) {
+            problems.add("VANISHED with a malformed uid-set (RFC 7162 §3.2.10: known-uids = sequence-set): "
+                    + malformed.getMessage() + " (response: " + ImapData.describe(r) + ")");
         }
     }
 

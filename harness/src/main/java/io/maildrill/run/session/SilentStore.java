@@ -1,5 +1,6 @@
 package io.maildrill.run.session;
 
+import io.maildrill.imap.SequenceSet;
 import io.maildrill.model.MailboxView;
 import io.maildrill.model.MessageView;
 import java.util.HashSet;
@@ -55,7 +56,12 @@ record SilentStore(boolean byUid, String set, char mode, Set<String> flags) {
         }
         List<MessageView> messages = view.messages();
         long highest = byUid ? messages.stream().mapToLong(MessageView::uid).max().orElse(0) : messages.size();
-        List<Long> targets = UidSets.parse(set.replace("*", Long.toString(Math.max(1, highest))));
+        List<Long> targets;
+        try {
+            targets = SequenceSet.expand(set.replace("*", Long.toString(Math.max(1, highest))));
+        } catch (IllegalArgumentException notASet) {
+            return; // the script sent a set the server will refuse: there is no change to apply
+        }
         for (int i = 0; i < messages.size(); i++) {
             MessageView message = messages.get(i);
             long key = byUid ? message.uid() : i + 1;

@@ -1,8 +1,11 @@
 package io.maildrill.script.ast;
 
-/** {@code ==} and {@code !=} compare octets (numbers by value); the others compare numbers. */
+/**
+ * {@code ==} and {@code !=} compare octets (numbers by value); {@code < <= > >=} compare numbers;
+ * {@code in} / {@code not in}: a number and an IMAP sequence set ({@code $uid not in $vanished}).
+ */
 public enum Comparison {
-    EQ("=="), NE("!="), LT("<"), LE("<="), GT(">"), GE(">=");
+    EQ("=="), NE("!="), LT("<"), LE("<="), GT(">"), GE(">="), IN("in"), NOT_IN("not in");
 
     private final String symbol;
 

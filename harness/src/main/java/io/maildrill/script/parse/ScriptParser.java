@@ -523,17 +523,17 @@ public final class ScriptParser {
     }
 
     private static Comparison comparison(LineCursor in) {
-        for (String symbol : List.of("==", "!=", "<=", ">=", "<", ">")) {
+        for (String symbol : List.of("==", "!=", "<=", ">=", "<", ">", "in ", "not in ")) {
             if (in.lookingAt(symbol)) {
                 in.skip(symbol.length());
                 for (Comparison c : Comparison.values()) {
-                    if (c.symbol().equals(symbol)) {
+                    if (c.symbol().equals(symbol.trim())) {
                         return c;
                     }
                 }
             }
         }
-        throw in.error("expected a comparison (==, !=, <, <=, >, >=), " + in.found());
+        throw in.error("expected a comparison (==, !=, <, <=, >, >=, in, not in), " + in.found());
     }
 
     private void converge(LineCursor in) {
