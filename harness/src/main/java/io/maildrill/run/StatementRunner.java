@@ -38,6 +38,8 @@ final class StatementRunner {
     private final Map<String, Ended> ended = new HashMap<>();
     /** Sessions after {@code A: may close}, with its line, until a statement shows the connection open. */
     private final Map<String, Integer> mayClose = new HashMap<>();
+    /** How long a failed statement after {@code may close} waits to see whether the connection is closing. */
+    private static final java.time.Duration CLOSE_SETTLES = java.time.Duration.ofSeconds(1);
 
     private record Ended(int line, String how) {
         SessionEnded skip(String session) {
@@ -122,7 +124,9 @@ final class StatementRunner {
             }
             return text;
         } catch (StepFailure f) {
-            if (session.open()) {
+            // A reply lost to the close fails the statement a moment before the connection is seen
+            // closed on this thread (a reset is reported first, the close follows on the event loop).
+            if (session.open() && !session.awaitClosed(java.time.Instant.now().plus(CLOSE_SETTLES))) {
                 throw f;
             }
             mayClose.remove(session.name());

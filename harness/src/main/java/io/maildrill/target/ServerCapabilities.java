@@ -37,8 +37,16 @@ public record ServerCapabilities(Optional<Protocol> imap, Optional<Protocol> pop
         }
     }
 
-    /** Advertised, or implied by an advertised capability ({@link ImapCapabilityImplications}). */
+    /**
+     * Advertised, or implied by an advertised capability ({@link ImapCapabilityImplications}).
+     * LOGINDISABLED counts only before login: it says LOGIN is refused in the not-authenticated
+     * state (RFC 3501 §7.2.1), and Cyrus lists it in its post-login capabilities, where LOGIN is
+     * refused anyway.
+     */
     public boolean imapHas(String capability) {
+        if (capability.equalsIgnoreCase("LOGINDISABLED")) {
+            return imap.map(p -> p.beforeLogin().stream().anyMatch(c -> c.equalsIgnoreCase(capability))).orElse(false);
+        }
         return imap.map(p -> p.has(capability)
                 || ImapCapabilityImplications.impliedBy(capability).stream().anyMatch(p::has)).orElse(false);
     }

@@ -38,5 +38,8 @@ class ServerCapabilitiesTest {
                 new ServerCapabilities.Protocol("* OK", Set.of("IMAP4rev1"), Set.of("IMAP4rev1", "QRESYNC"))), Optional.empty());
         assertThat(qresync.imapHas("CONDSTORE")).isTrue();
         assertThat(qresync.imapHas("IDLE")).isFalse();
+        var cyrusLike = new ServerCapabilities(Optional.of(
+                new ServerCapabilities.Protocol("* OK", Set.of("IMAP4rev1", "STARTTLS"), Set.of("IMAP4rev1", "LOGINDISABLED"))), Optional.empty());
+        assertThat(cyrusLike.imapHas("LOGINDISABLED")).as("only a pre-login LOGINDISABLED counts").isFalse();
     }
 }

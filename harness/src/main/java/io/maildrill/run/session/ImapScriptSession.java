@@ -553,6 +553,14 @@ public final class ImapScriptSession implements ScriptSession {
         return Optional.ofNullable(closedWhy);
     }
 
+    @Override
+    public boolean awaitClosed(Instant deadline) {
+        while (open() && closedWhy == null && pumpUntil(deadline)) {
+            // responses that come meanwhile are recorded as usual
+        }
+        return !open() || closedWhy != null;
+    }
+
     private void handle(ImapWire.Event event) {
         if (event instanceof ImapWire.Event.Closed closed) {
             if (closedWhy == null) {

@@ -271,6 +271,7 @@ public final class Pop3ScriptSession implements ScriptSession {
     }
 
     /** Waits (bounded) for the server to close; polls, as the POP3 client offers no close event. */
+    @Override
     public boolean awaitClosed(Instant deadline) {
         while (pop3 != null && pop3.isOpen() && Instant.now().isBefore(deadline)) {
             try {
@@ -395,6 +396,26 @@ public final class Pop3ScriptSession implements ScriptSession {
         if (BuiltInVariables.secret(name)) {
             transcript.redactor().addCredentials(env.account().user(), env.account().password());
         }
+        if (name.equals("apop_digest")) {
+            return apopDigest();
+        }
         return AccountVariables.value(name, env.account()).or(() -> env.bindings().get(name));
+    }
+
+    /**
+     * {@code $apop_digest} for this connection's greeting (RFC 1939 §7); empty (unbound) when the
+     * greeting has no timestamp. The digest proves knowledge of the password, so it is masked too.
+     */
+    private Optional<Value> apopDigest() {
+        if (pop3 == null || !(pop3.greeting() instanceof Pop3Response greeting)) {
+            return Optional.empty();
+        }
+        java.util.regex.Matcher stamp = java.util.regex.Pattern.compile("<[^<>\\s]+>").matcher(greeting.firstLine());
+        if (!stamp.find()) {
+            return Optional.empty();
+        }
+        String digest = AccountVariables.apopDigest(stamp.group(), env.account().password());
+        transcript.redactor().addSecret(digest);
+        return Optional.of(Value.text(digest));
     }
 }

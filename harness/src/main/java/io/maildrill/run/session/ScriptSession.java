@@ -25,6 +25,9 @@ public sealed interface ScriptSession extends AutoCloseable permits ImapScriptSe
     /** Connects, reads the greeting, logs in and selects as declared; failures name {@code line}. */
     void connect(int line);
 
+    /** Waits (bounded) until the server has closed the connection; true when it has. */
+    boolean awaitClosed(java.time.Instant deadline);
+
     /** Closes without QUIT/LOGOUT (FIN) or with a reset; pending commands are forgotten. */
     void disconnect(boolean reset);
 
