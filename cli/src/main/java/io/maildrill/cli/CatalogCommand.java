@@ -64,6 +64,9 @@ final class CatalogCommand implements Callable<Integer> {
             out.printf(Locale.ROOT, "  %-4s %-8s %s%s%n", entry.id(), covering.isEmpty() ? "-" : covering.size() + " script" + (covering.size() == 1 ? "" : "s"),
                     level, shorten(entry.requirement()));
             covering.forEach(s -> out.println("                " + s));
+            if (covering.isEmpty()) {
+                entry.notCovered().ifPresent(why -> out.println("                why: " + shorten(why)));
+            }
         }
         out.println();
         for (String u : unknown) {

@@ -51,6 +51,57 @@ class StartTlsInjectionTest {
         }
     }
 
+    @Test
+    @Timeout(30)
+    void theStartTlsCommandsOwnCleartextFailureEndsTheSessionUnderHandshakeOrClosed() throws Exception {
+        // Cyrus read the injected "x2 NOOP" as the start of a TLS record, gave up, and said so in
+        // cleartext for x1: nothing injected ran. An answer to x2 would still fail the step.
+        for (String after : List.of("x1 NO Starttls negotiation failed\r\n", "x2 OK NOOP completed\r\n")) {
+            try (FakeMailServer server = FakeMailServer.start(client -> serveThen(client, after))) {
+                Target target = new Target("fake", Optional.of(server.endpoint()), Optional.empty(), Optional.empty(),
+                        TlsSettings.VERIFY_DEFAULT, List.of(new Account("user1", "pw1", true)));
+                ScriptResult result = new ScriptExecutor(target, new ExecutorOptions(Duration.ofSeconds(2), Duration.ofSeconds(2)))
+                        .execute("imap/t/injection.script", ScriptParser.parse("injection", """
+                                @title     injection in a separate write
+                                @covers    S02
+                                @level     robust
+                                @protocols imap
+                                @category  security
+
+                                session A imap account=1 login=none
+                                A/x1>> "x1 STARTTLS\\r\\n"
+                                A>> "x2 NOOP\\r\\n"
+                                A/x1< OK
+                                A: handshake or closed
+                                """), target.accounts());
+                if (after.startsWith("x1")) {
+                    assertThat(result.outcome()).as(result.reason().orElse("") + result.failure()).isEqualTo(Outcome.PASSED);
+                } else {
+                    assertThat(result.outcome()).isEqualTo(Outcome.FAILED);
+                    assertThat(result.failure().orElseThrow().actual()).contains("cleartext after STARTTLS answer: x2 OK");
+                }
+            }
+        }
+    }
+
+    private static void serveThen(FakeMailServer.Client client, String afterOk) throws IOException {
+        client.sendLine("* OK fake ready");
+        for (String line; (line = client.readLine()) != null; ) {
+            String[] words = line.split(" ");
+            String tag = words[0];
+            String verb = words.length > 1 ? words[1].toUpperCase() : "";
+            if (verb.equals("STARTTLS")) {
+                client.send(tag + " OK begin TLS now\r\n" + afterOk);
+                client.stayQuiet();
+                return;
+            }
+            client.send(verb.equals("LOGOUT") ? "* BYE bye\r\n" + tag + " OK done\r\n" : tag + " OK done\r\n");
+            if (verb.equals("LOGOUT")) {
+                return;
+            }
+        }
+    }
+
     /** Answers every command OK, and STARTTLS with OK followed at once by an untagged response in plaintext. */
     private static void serve(FakeMailServer.Client client) throws IOException {
         client.sendLine("* OK fake ready");

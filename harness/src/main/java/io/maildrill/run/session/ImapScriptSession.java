@@ -97,6 +97,8 @@ public final class ImapScriptSession implements ScriptSession {
     private long nextIndex;
     private int tagCounter;
     private String closedWhy;
+    /** The tag of the last STARTTLS sent: its own late completion is no injected answer. */
+    private String startTlsTag;
     private final List<Received> pending = new ArrayList<>();
     private final Map<String, Command> inFlight = new LinkedHashMap<>();
     private final List<Command> awaitingGroup = new ArrayList<>();
@@ -458,6 +460,7 @@ public final class ImapScriptSession implements ScriptSession {
                     SilentStore.of(first.substring(Math.min(first.length(), h.length()))));
             if (first.regionMatches(true, h.length(), " STARTTLS", 0, 9)) {
                 wire.pauseAfterOk(h);
+                startTlsTag = h;
             }
         });
         wire.write(octets);
@@ -764,6 +767,7 @@ public final class ImapScriptSession implements ScriptSession {
         drainAvailable();
         String tag = nextAutoTag();
         wire.pauseAfterOk(tag);
+        startTlsTag = tag;
         Command cmd = register(line, tag, tag + " STARTTLS", false, Optional.empty());
         wire.write((tag + " STARTTLS\r\n").getBytes(StandardCharsets.US_ASCII));
         Instant deadline = Instant.now().plus(env.groupTimeout());
@@ -798,6 +802,15 @@ public final class ImapScriptSession implements ScriptSession {
             Thread.currentThread().interrupt();
             throw new SetupError(line, name(), "interrupted", e);
         }
+        if (!injected.isEmpty() && orClosed && onlyTheStartTlsCommandsOwnEnd(injected)) {
+            // The server read the injected octets as the start of a TLS record, failed, and says so
+            // for the STARTTLS command (or says BYE): it ran nothing injected, as when the same
+            // reply comes after our ClientHello and the handshake fails.
+            transcript.note("the server ended TLS negotiation in cleartext (accepted: 'handshake or closed'): "
+                    + String.join(" | ", injected));
+            disconnect(false);
+            return true;
+        }
         if (!injected.isEmpty()) {
             throw new StepFailure(line, name(), "", "nothing before the TLS handshake",
                     "cleartext after STARTTLS answer: " + String.join(" | ", injected));
@@ -825,6 +838,19 @@ public final class ImapScriptSession implements ScriptSession {
             throw new StepFailure(line, name(), "", "TLS handshake", e.getMessage());
         }
         return false;
+    }
+
+    /** Whether every cleartext line is a completion of the STARTTLS command itself or a BYE. */
+    private boolean onlyTheStartTlsCommandsOwnEnd(List<String> injected) {
+        for (String chunk : injected) {
+            for (String text : chunk.split("\r?\n")) {
+                boolean own = startTlsTag != null && text.startsWith(startTlsTag + " ");
+                if (!text.isBlank() && !own && !text.startsWith("* BYE")) {
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 
     /** The built-in variables are the session's own account ({@link AccountVariables}); others are the script's. */

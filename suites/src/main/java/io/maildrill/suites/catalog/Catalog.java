@@ -22,6 +22,8 @@ public final class Catalog {
     // "- P25 [MUST] DELE n only marks ... — RFC 1939 §5 (DELE)"; defects and load lines have no level.
     private static final Pattern ENTRY = Pattern.compile("^- ([PISDL]\\d+) (?:\\[([^\\]]+)\\] )?(.*)$");
     private static final String SOURCE_SEPARATOR = " — ";
+    /** Under an entry: why no script covers it (load scenarios, needs nothing the test servers offer, ...). */
+    private static final String NOT_COVERED = "  Not covered by a script: ";
 
     private final Map<String, CatalogEntry> entries;
 
@@ -44,7 +46,12 @@ public final class Catalog {
     static Catalog parse(String markdown) {
         Map<String, CatalogEntry> entries = new LinkedHashMap<>();
         String section = "";
+        String last = null;
         for (String line : markdown.split("\n")) {
+            if (line.startsWith(NOT_COVERED) && last != null) {
+                entries.put(last, entries.get(last).withNotCovered(line.substring(NOT_COVERED.length()).trim()));
+                continue;
+            }
             if (line.startsWith("#")) {
                 section = line.replaceFirst("^#+\\s*", "").trim();
                 continue;
@@ -57,6 +64,7 @@ public final class Catalog {
                 String source = sep < 0 ? "" : rest.substring(sep + SOURCE_SEPARATOR.length());
                 entries.put(m.group(1), new CatalogEntry(m.group(1), m.group(2) == null ? "" : m.group(2),
                         requirement.trim(), source.trim(), section));
+                last = m.group(1);
             }
         }
         return new Catalog(entries);

@@ -10,8 +10,15 @@ import java.util.Objects;
  * @param requirement the requirement text up to the source reference
  * @param source      the RFC sections or issue references after the final " — "
  * @param section     the catalog section heading it appears under
+ * @param notCovered  why no script covers it, from an indented {@code Not covered by a script:} line
+ *                    under the entry (empty when scripts do)
  */
-public record CatalogEntry(String id, String level, String requirement, String source, String section) {
+public record CatalogEntry(String id, String level, String requirement, String source, String section,
+                           java.util.Optional<String> notCovered) {
+
+    public CatalogEntry(String id, String level, String requirement, String source, String section) {
+        this(id, level, requirement, source, section, java.util.Optional.empty());
+    }
 
     public CatalogEntry {
         Objects.requireNonNull(id, "id");
@@ -19,6 +26,11 @@ public record CatalogEntry(String id, String level, String requirement, String s
         Objects.requireNonNull(requirement, "requirement");
         Objects.requireNonNull(source, "source");
         Objects.requireNonNull(section, "section");
+        Objects.requireNonNull(notCovered, "notCovered");
+    }
+
+    CatalogEntry withNotCovered(String reason) {
+        return new CatalogEntry(id, level, requirement, source, section, java.util.Optional.of(reason));
     }
 
     /** P (POP3), I (IMAP), S (security), D (real-world defects), L (load scenarios). */

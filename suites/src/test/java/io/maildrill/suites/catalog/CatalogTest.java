@@ -19,5 +19,7 @@ class CatalogTest {
         assertThat(catalog.entry("D01").orElseThrow().level()).isEmpty();
         assertThat(catalog.entries()).extracting(CatalogEntry::family).contains('P', 'I', 'S', 'D', 'L');
         assertThat(catalog.contains("X99")).isFalse();
+        assertThat(catalog.entry("L3").orElseThrow().notCovered()).hasValueSatisfying(why -> assertThat(why).contains("Pop3DrainBench"));
+        assertThat(p25.notCovered()).isEmpty();
     }
 }
