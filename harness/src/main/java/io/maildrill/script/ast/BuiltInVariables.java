@@ -7,8 +7,8 @@ import java.util.Set;
  * {@code $password}, and the password's SASL forms {@code $sasl_plain} (RFC 4616 PLAIN: base64 of
  * NUL user NUL password), {@code $user_base64} and {@code $password_base64} (the LOGIN mechanism's
  * answers), and in POP3 sessions {@code $apop_digest} (RFC 1939 §7: lower-case hex MD5 of this
- * connection's greeting timestamp followed by the password). All but {@code $user} reveal the
- * password and are never shown.
+ * connection's greeting timestamp followed by the password). All but {@code $user} and
+ * {@code $user_base64} reveal the password and are never shown.
  */
 public final class BuiltInVariables {
 
@@ -18,8 +18,8 @@ public final class BuiltInVariables {
     private BuiltInVariables() {
     }
 
-    /** Whether the variable's value reveals the password. */
+    /** Whether the variable's value reveals the password ({@code $user} and {@code $user_base64} do not). */
     public static boolean secret(String name) {
-        return NAMES.contains(name) && !name.equals("user");
+        return NAMES.contains(name) && !name.equals("user") && !name.equals("user_base64");
     }
 }
