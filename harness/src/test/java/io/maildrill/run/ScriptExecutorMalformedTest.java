@@ -89,14 +89,33 @@ class ScriptExecutorMalformedTest {
     }
 
     /** One NOOP against a fake server that answers it with {@code noopUntagged}; the group starts at line 9. */
+    @Test
+    @Timeout(30)
+    void aTaggedCompletionEndedByABareLfFailsAtOnceNamingIt() throws Exception {
+        // Mailutils ends a successful AUTHENTICATE's OK so: the group used to wait out its bound and
+        // then say "no tagged response".
+        ScriptResult r;
+        try (FakeMailServer server = FakeMailServer.start(client -> serve(client, "", "\n"))) {
+            r = OneNoopScript.run(server, new Account("user1", "pw1", true), """
+                    A< OK
+                    """);
+        }
+        assertThat(r.outcome()).as(r.reason().orElse("")).isEqualTo(Outcome.FAILED);
+        assertThat(r.failure().orElseThrow().actual()).containsPattern("the tagged response for A\\d+ is malformed")
+                .contains("bare LF").doesNotContain("no tagged response");
+    }
+
     private static ScriptResult runAgainst(String noopUntagged, String group) throws Exception {
-        try (FakeMailServer server = FakeMailServer.start(client -> serve(client, noopUntagged))) {
+        try (FakeMailServer server = FakeMailServer.start(client -> serve(client, noopUntagged, "\r\n"))) {
             return OneNoopScript.run(server, new Account("user1", "pw1", true), group);
         }
     }
 
-    /** Answers LOGIN, SELECT (empty mailbox), LOGOUT properly and NOOP with the given untagged lines. */
-    private static void serve(FakeMailServer.Client client, String noopUntagged) throws IOException {
+    /**
+     * Answers LOGIN, SELECT (empty mailbox), LOGOUT properly and NOOP with the given untagged lines,
+     * then its OK ended by {@code noopLineEnd}.
+     */
+    private static void serve(FakeMailServer.Client client, String noopUntagged, String noopLineEnd) throws IOException {
         client.sendLine("* OK fake ready");
         for (String line; (line = client.readLine()) != null; ) {
             String[] w = line.split(" ");
@@ -104,7 +123,7 @@ class ScriptExecutorMalformedTest {
             String verb = w.length > 1 ? w[1].toUpperCase() : "";
             client.send(switch (verb) {
                 case "SELECT", "EXAMINE" -> "* 0 EXISTS\r\n" + tag + " OK [READ-WRITE] done\r\n";
-                case "NOOP" -> noopUntagged + tag + " OK done\r\n";
+                case "NOOP" -> noopUntagged + tag + " OK done" + noopLineEnd;
                 case "LOGOUT" -> "* BYE bye\r\n" + tag + " OK done\r\n";
                 default -> tag + " OK done\r\n";
             });

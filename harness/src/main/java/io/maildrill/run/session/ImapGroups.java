@@ -67,7 +67,7 @@ public final class ImapGroups {
         // A forbidden "+" ends the wait at once: the server now waits for octets that will never come,
         // so waiting for the completion would only time out with a misleading reason.
         while (cmd.completion == null && session.closedWhy().isEmpty() && !continuationArrived(forbidden, cmd)
-                && session.pumpUntil(deadline)) {
+                && malformedCompletion(cmd).isEmpty() && session.pumpUntil(deadline)) {
             // wait for the completion (arrivals update the view as they come)
         }
         while (wantsClose && session.closedWhy().isEmpty() && session.pumpUntil(deadline)) {
@@ -87,7 +87,10 @@ public final class ImapGroups {
                 && group.status().map(Expectation.Status::acceptsClose).orElse(false);
         if (cmd.completion == null && bye.isEmpty() && !closedInstead
                 && !(wantsClose && session.closedWhy().isPresent() && group.status().isEmpty())) {
-            String what = session.closedWhy().orElse("no tagged response for " + cmd.tag + " within " + seconds(wait));
+            String what = malformedCompletion(cmd)
+                    .map(m -> "the tagged response for " + cmd.tag + " is malformed: " + m.describe())
+                    .or(session::closedWhy)
+                    .orElse("no tagged response for " + cmd.tag + " within " + seconds(wait));
             throw new StepFailure(group.status().map(Expectation::line).orElse(group.line()), session.name(), cmd.text,
                     group.status().map(this::describeStatus).orElse("closed"), what + arrivals(candidates, List.of()));
         }
@@ -175,6 +178,21 @@ public final class ImapGroups {
                             + arrivals(candidates, List.of()));
         }
         return bye;
+    }
+
+    /**
+     * A reply that starts with the command's tag but is not a well-formed line (a bare LF line end,
+     * say): the completion came, broken, so waiting out the bound would only hide it.
+     */
+    private Optional<io.maildrill.net.MalformedReply> malformedCompletion(ImapScriptSession.Command cmd) {
+        byte[] tag = (cmd.tag + " ").getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        for (ImapScriptSession.Received r : session.candidatesBefore(session.nextIndex())) {
+            if (r.response() instanceof io.maildrill.imap.ImapResponse.Malformed m
+                    && java.util.Arrays.equals(m.reply().bytes(), 0, Math.min(tag.length, m.reply().bytes().length), tag, 0, tag.length)) {
+                return Optional.of(m.reply());
+            }
+        }
+        return Optional.empty();
     }
 
     /** Whether a continuation request that a {@code not +} line forbids has arrived for {@code cmd}. */
