@@ -106,13 +106,28 @@ public final class Pop3Session implements AutoCloseable {
 
     /** The APOP timestamp {@code <...>} from the greeting, brackets included (RFC 1939 section 7). */
     public Optional<String> apopTimestamp() {
-        if (greeting instanceof Pop3Response r && r.isOk()) {
-            Matcher m = APOP_TIMESTAMP.matcher(r.text());
-            if (m.find()) {
-                return Optional.of(m.group());
+        return greeting instanceof Pop3Response r && r.isOk() ? apopTimestampIn(r.text()) : Optional.empty();
+    }
+
+    /** The first {@code <...>} timestamp in a greeting's text, brackets included. */
+    public static Optional<String> apopTimestampIn(String greetingText) {
+        Matcher m = APOP_TIMESTAMP.matcher(greetingText);
+        return m.find() ? Optional.of(m.group()) : Optional.empty();
+    }
+
+    /**
+     * The APOP digest for this connection (RFC 1939 §7: lower-case hex MD5 of the greeting's
+     * timestamp followed by the shared secret); empty when the greeting carries no timestamp.
+     */
+    public Optional<String> apopDigest(String secret) {
+        return apopTimestamp().map(timestamp -> {
+            try {
+                byte[] md5 = MessageDigest.getInstance("MD5").digest((timestamp + secret).getBytes(StandardCharsets.UTF_8));
+                return HexFormat.of().formatHex(md5);
+            } catch (NoSuchAlgorithmException e) {
+                throw new IllegalStateException("MD5 is a required JDK algorithm", e);
             }
-        }
-        return Optional.empty();
+        });
     }
 
     /** Sends one command and waits (at most the session timeout) for its reply. */
@@ -193,14 +208,9 @@ public final class Pop3Session implements AutoCloseable {
      */
     public Pop3Reply apop(String user, String secret) {
         transcript.redactor().addSecret(secret);
-        String timestamp = apopTimestamp().orElseThrow(() -> new ProtocolException(
+        String digest = apopDigest(secret).orElseThrow(() -> new ProtocolException(
                 "cannot use APOP: the greeting has no <timestamp>: " + greeting.describe()));
-        try {
-            byte[] digest = MessageDigest.getInstance("MD5").digest((timestamp + secret).getBytes(StandardCharsets.UTF_8));
-            return send(Pop3Commands.apop(user, HexFormat.of().formatHex(digest)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("MD5 is a required JDK algorithm", e);
-        }
+        return send(Pop3Commands.apop(user, digest));
     }
 
     /**

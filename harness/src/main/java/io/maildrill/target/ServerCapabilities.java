@@ -16,9 +16,6 @@ import java.util.TreeSet;
  */
 public record ServerCapabilities(Optional<Protocol> imap, Optional<Protocol> pop3, String personalNamespace) {
 
-    /** An RFC 1939 §7 APOP timestamp: a msg-id in angle brackets among the greeting's words. */
-    private static final java.util.regex.Pattern APOP_TIMESTAMP = java.util.regex.Pattern.compile("<[^<>\\s]+>");
-
     public ServerCapabilities(Optional<Protocol> imap, Optional<Protocol> pop3) {
         this(imap, pop3, "");
     }
@@ -86,7 +83,7 @@ public record ServerCapabilities(Optional<Protocol> imap, Optional<Protocol> pop
             return pop3.map(p -> !p.beforeLogin().isEmpty() || !p.afterLogin().isEmpty()).orElse(false);
         }
         if (capability.equalsIgnoreCase("APOP")) {
-            return pop3.map(p -> APOP_TIMESTAMP.matcher(p.greeting()).find()).orElse(false);
+            return pop3.map(p -> io.maildrill.pop3.Pop3Session.apopTimestampIn(p.greeting()).isPresent()).orElse(false);
         }
         return pop3.map(p -> p.has(capability)).orElse(false);
     }

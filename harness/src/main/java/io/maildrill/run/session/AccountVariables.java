@@ -27,17 +27,6 @@ final class AccountVariables {
         };
     }
 
-    /** RFC 1939 §7 APOP: lower-case hex MD5 of the timestamp (angle brackets included) and the secret. */
-    static String apopDigest(String timestamp, String secret) {
-        try {
-            byte[] md5 = java.security.MessageDigest.getInstance("MD5")
-                    .digest((timestamp + secret).getBytes(StandardCharsets.UTF_8));
-            return java.util.HexFormat.of().formatHex(md5);
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException("MD5 is a required JDK algorithm", e);
-        }
-    }
-
     private static String base64(String text) {
         return Base64.getEncoder().encodeToString(text.getBytes(StandardCharsets.UTF_8));
     }

@@ -407,15 +407,8 @@ public final class Pop3ScriptSession implements ScriptSession {
      * greeting has no timestamp. The digest proves knowledge of the password, so it is masked too.
      */
     private Optional<Value> apopDigest() {
-        if (pop3 == null || !(pop3.greeting() instanceof Pop3Response greeting)) {
-            return Optional.empty();
-        }
-        java.util.regex.Matcher stamp = java.util.regex.Pattern.compile("<[^<>\\s]+>").matcher(greeting.firstLine());
-        if (!stamp.find()) {
-            return Optional.empty();
-        }
-        String digest = AccountVariables.apopDigest(stamp.group(), env.account().password());
-        transcript.redactor().addSecret(digest);
-        return Optional.of(Value.text(digest));
+        Optional<String> digest = pop3 == null ? Optional.empty() : pop3.apopDigest(env.account().password());
+        digest.ifPresent(d -> transcript.redactor().addSecret(d));
+        return digest.map(Value::text);
     }
 }
