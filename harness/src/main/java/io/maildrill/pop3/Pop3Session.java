@@ -173,6 +173,14 @@ public final class Pop3Session implements AutoCloseable {
         return reply;
     }
 
+    /**
+     * Writes octets that await no reply (a script's raw send without a handle, e.g. a command
+     * injected after STLS): whatever the server answers to them arrives as an unsolicited reply.
+     */
+    public void sendUnanswered(Pop3Command command) {
+        channel.writeAndFlush(command);
+    }
+
     private void failIfUnsent(io.netty.util.concurrent.Future<?> write, Pop3Command command) {
         if (!write.isSuccess()) {
             // A write on a channel that closed meanwhile (abort, server hang-up) is a closed

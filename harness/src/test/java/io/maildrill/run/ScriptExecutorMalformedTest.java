@@ -76,11 +76,39 @@ class ScriptExecutorMalformedTest {
         }
     }
 
-    /** Answers USER, PASS, QUIT properly and STAT with {@code statReply} as given. */
+    @Test
+    @Timeout(30)
+    void aPop3RawSendWithoutAHandleAwaitsNoReply() throws Exception {
+        // An injected line the server rightly ignores (no answer): the next command must get its own
+        // reply. Awaiting one for the raw send took STAT's reply for it and left STAT waiting.
+        try (FakeMailServer server = FakeMailServer.start(client -> servePop3(client, "+OK 0 0\r\n"))) {
+            Target target = new Target("fake", Optional.empty(), Optional.of(server.endpoint()),
+                    Optional.empty(), TlsSettings.VERIFY_DEFAULT, List.of(new Account("user1", "pw1", true)));
+            ScriptResult r = new ScriptExecutor(target, new ExecutorOptions(Duration.ofSeconds(2), Duration.ofSeconds(2)))
+                    .execute("pop3/t/raw.script", ScriptParser.parse("raw", """
+                            @title     raw send without a handle
+                            @covers    P38
+                            @level     MUST
+                            @protocols pop3
+                            @category  framing
+
+                            session A pop3 account=1
+                            A>> "XIGNORED injected\\r\\n"
+                            A> STAT
+                            A< +OK 0 0
+                            """), target.accounts());
+            assertThat(r.outcome()).as(r.reason().orElse("") + r.failure()).isEqualTo(Outcome.PASSED);
+        }
+    }
+
+    /** Answers USER, PASS, QUIT properly and STAT with {@code statReply} as given; ignores XIGNORED lines. */
     private static void servePop3(FakeMailServer.Client client, String statReply) throws IOException {
         client.sendLine("+OK fake ready");
         for (String line; (line = client.readLine()) != null; ) {
             String verb = line.split(" ")[0].toUpperCase();
+            if (verb.equals("XIGNORED")) {
+                continue; // a line the server reads and never answers
+            }
             client.send(verb.equals("STAT") ? statReply : "+OK\r\n");
             if (verb.equals("QUIT")) {
                 return;

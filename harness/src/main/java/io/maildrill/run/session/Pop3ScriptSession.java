@@ -175,12 +175,16 @@ public final class Pop3ScriptSession implements ScriptSession {
         String text = new String(octets, StandardCharsets.ISO_8859_1);
         String first = text.split("\r\n|\n", 2)[0];
         Pop3ResponseExpectation shape = Pop3Command.fromLine(first.isEmpty() ? "NOOP" : first).expectation();
-        CompletableFuture<Pop3Reply> reply = pop3.sendAsync(Pop3Command.raw(octets, shape));
-        if (handle.isPresent()) {
-            String[] words = first.split(" ");
-            awaiting.add(new Sent(line, transcript.redactor().redact(first), words[0].toUpperCase(Locale.ROOT),
-                    words.length > 1 ? Optional.of(words[1]) : Optional.empty(), reply));
+        if (handle.isEmpty()) {
+            // Awaits nothing: an answer to these octets is a reply to no command, which the next
+            // group reports; it must not be taken for the next command's reply.
+            pop3.sendUnanswered(Pop3Command.raw(octets, shape));
+            return;
         }
+        CompletableFuture<Pop3Reply> reply = pop3.sendAsync(Pop3Command.raw(octets, shape));
+        String[] words = first.split(" ");
+        awaiting.add(new Sent(line, transcript.redactor().redact(first), words[0].toUpperCase(Locale.ROOT),
+                words.length > 1 ? Optional.of(words[1]) : Optional.empty(), reply));
     }
 
     private String resolveForCommand(int line, int k, Pattern.RefKind kind) {
