@@ -388,6 +388,12 @@ public final class ImapScriptSession implements ScriptSession {
                     transcript.note("completion before the literal's continuation: the literal is not sent");
                     return;
                 }
+                if (closedWhy != null && cmd.continuations.size() == seen) {
+                    // BYE and a close instead of "+" (RFC 3501 §7.1.5): the command's group judges
+                    // it, and may accept it (A< BAD|NO|BYE, A< NO|closed).
+                    transcript.note("the server closed the connection instead of asking for the literal: the literal is not sent");
+                    return;
+                }
                 if (cmd.continuations.size() == seen) {
                     throw new StepFailure(line, name(), cmd.text, "+ continuation for the literal",
                             closedWhy != null ? closedWhy : "no continuation within " + env.groupTimeout().toSeconds() + "s");
