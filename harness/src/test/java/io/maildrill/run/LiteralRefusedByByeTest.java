@@ -3,16 +3,9 @@ package io.maildrill.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.maildrill.faults.FakeMailServer;
-import io.maildrill.net.TlsSettings;
 import io.maildrill.report.model.Outcome;
 import io.maildrill.report.model.ScriptResult;
-import io.maildrill.script.parse.ScriptParser;
-import io.maildrill.target.Account;
-import io.maildrill.target.Target;
 import java.io.IOException;
-import java.time.Duration;
-import java.util.List;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -27,10 +20,7 @@ class LiteralRefusedByByeTest {
     @Timeout(30)
     void byeAndCloseInsteadOfTheContinuationIsJudgedByTheGroup() throws Exception {
         try (FakeMailServer server = FakeMailServer.start(LiteralRefusedByByeTest::serve)) {
-            Target target = new Target("fake", Optional.of(server.endpoint()), Optional.empty(), Optional.empty(),
-                    TlsSettings.VERIFY_DEFAULT, List.of(new Account("user1", "pw1", true)));
-            ScriptResult r = new ScriptExecutor(target, new ExecutorOptions(Duration.ofSeconds(2), Duration.ofSeconds(2)))
-                    .execute("imap/t/literal.script", ScriptParser.parse("literal", """
+            ScriptResult r = FakeServerScripts.imap(server, "imap/t/literal.script", """
                             @title     a literal refused by BYE
                             @covers    I07
                             @level     MUST
@@ -40,7 +30,7 @@ class LiteralRefusedByByeTest {
                             session A imap account=1 select=none
                             A> SEARCH TEXT {"too big for this server"}
                             A< BAD|NO|BYE
-                            """), target.accounts());
+                            """);
             assertThat(r.outcome()).as(r.reason().orElse("") + r.failure()).isEqualTo(Outcome.PASSED);
         }
     }

@@ -1,19 +1,13 @@
 package io.maildrill.run;
 
 import io.maildrill.faults.FakeMailServer;
-import io.maildrill.net.TlsSettings;
 import io.maildrill.report.model.Outcome;
 import io.maildrill.report.model.ScriptResult;
-import io.maildrill.script.parse.ScriptParser;
 import io.maildrill.target.Account;
-import io.maildrill.target.Target;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 import java.io.IOException;
-import java.time.Duration;
-import java.util.List;
-import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -54,10 +48,7 @@ class ScriptExecutorMalformedTest {
     @Timeout(30)
     void aPop3ReplyEndedByABareLfFailsTheStepQuotingIt() throws Exception {
         try (FakeMailServer server = FakeMailServer.start(client -> servePop3(client, "+OK 0 0\n"))) {
-            Target target = new Target("fake", Optional.empty(), Optional.of(server.endpoint()),
-                    Optional.empty(), TlsSettings.VERIFY_DEFAULT, List.of(new Account("user1", "pw1", true)));
-            ScriptResult r = new ScriptExecutor(target, new ExecutorOptions(Duration.ofSeconds(2), Duration.ofSeconds(2)))
-                    .execute("pop3/t/stat.script", ScriptParser.parse("stat", """
+            ScriptResult r = FakeServerScripts.pop3(server, "pop3/t/stat.script", """
                             @title     one STAT
                             @covers    P21
                             @level     MUST
@@ -67,7 +58,7 @@ class ScriptExecutorMalformedTest {
                             session A pop3 account=1
                             A> STAT
                             A< +OK 0 0
-                            """), target.accounts());
+                            """);
             assertThat(r.outcome()).as(r.reason().orElse("")).isEqualTo(Outcome.FAILED);
             var f = r.failure().orElseThrow();
             assertThat(f.line()).isEqualTo(9);
@@ -82,10 +73,7 @@ class ScriptExecutorMalformedTest {
         // An injected line the server rightly ignores (no answer): the next command must get its own
         // reply. Awaiting one for the raw send took STAT's reply for it and left STAT waiting.
         try (FakeMailServer server = FakeMailServer.start(client -> servePop3(client, "+OK 0 0\r\n"))) {
-            Target target = new Target("fake", Optional.empty(), Optional.of(server.endpoint()),
-                    Optional.empty(), TlsSettings.VERIFY_DEFAULT, List.of(new Account("user1", "pw1", true)));
-            ScriptResult r = new ScriptExecutor(target, new ExecutorOptions(Duration.ofSeconds(2), Duration.ofSeconds(2)))
-                    .execute("pop3/t/raw.script", ScriptParser.parse("raw", """
+            ScriptResult r = FakeServerScripts.pop3(server, "pop3/t/raw.script", """
                             @title     raw send without a handle
                             @covers    P38
                             @level     MUST
@@ -96,7 +84,7 @@ class ScriptExecutorMalformedTest {
                             A>> "XIGNORED injected\\r\\n"
                             A> STAT
                             A< +OK 0 0
-                            """), target.accounts());
+                            """);
             assertThat(r.outcome()).as(r.reason().orElse("") + r.failure()).isEqualTo(Outcome.PASSED);
         }
     }

@@ -3,16 +3,10 @@ package io.maildrill.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.maildrill.faults.FakeMailServer;
-import io.maildrill.net.TlsSettings;
 import io.maildrill.report.model.Outcome;
 import io.maildrill.report.model.ScriptResult;
-import io.maildrill.script.parse.ScriptParser;
-import io.maildrill.target.Account;
-import io.maildrill.target.Target;
 import java.io.IOException;
-import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -27,10 +21,7 @@ class StartTlsInjectionTest {
     @Timeout(30)
     void plaintextAfterTheStartTlsOkFailsTheHandshakeStepNamingIt() throws Exception {
         try (FakeMailServer server = FakeMailServer.start(StartTlsInjectionTest::serve)) {
-            Target target = new Target("fake", Optional.of(server.endpoint()), Optional.empty(), Optional.empty(),
-                    TlsSettings.VERIFY_DEFAULT, List.of(new Account("user1", "pw1", true)));
-            ScriptResult result = new ScriptExecutor(target, new ExecutorOptions(Duration.ofSeconds(2), Duration.ofSeconds(2)))
-                    .execute("imap/t/injection.script", ScriptParser.parse("injection", """
+            ScriptResult result = FakeServerScripts.imap(server, "imap/t/injection.script", """
                             @title     injected plaintext after STARTTLS
                             @covers    S01
                             @level     MUST
@@ -42,7 +33,7 @@ class StartTlsInjectionTest {
                             A/x1< strict
                             A/x1< OK
                             A: handshake
-                            """), target.accounts());
+                            """);
 
             assertThat(result.outcome()).as(result.reason().orElse("")).isEqualTo(Outcome.FAILED);
             var failure = result.failure().orElseThrow();
@@ -58,10 +49,7 @@ class StartTlsInjectionTest {
         // cleartext for x1: nothing injected ran. An answer to x2 would still fail the step.
         for (String after : List.of("x1 NO Starttls negotiation failed\r\n", "x2 OK NOOP completed\r\n")) {
             try (FakeMailServer server = FakeMailServer.start(client -> serveThen(client, after))) {
-                Target target = new Target("fake", Optional.of(server.endpoint()), Optional.empty(), Optional.empty(),
-                        TlsSettings.VERIFY_DEFAULT, List.of(new Account("user1", "pw1", true)));
-                ScriptResult result = new ScriptExecutor(target, new ExecutorOptions(Duration.ofSeconds(2), Duration.ofSeconds(2)))
-                        .execute("imap/t/injection.script", ScriptParser.parse("injection", """
+                ScriptResult result = FakeServerScripts.imap(server, "imap/t/injection.script", """
                                 @title     injection in a separate write
                                 @covers    S02
                                 @level     robust
@@ -73,7 +61,7 @@ class StartTlsInjectionTest {
                                 A>> "x2 NOOP\\r\\n"
                                 A/x1< OK
                                 A: handshake or closed
-                                """), target.accounts());
+                                """);
                 if (after.startsWith("x1")) {
                     assertThat(result.outcome()).as(result.reason().orElse("") + result.failure()).isEqualTo(Outcome.PASSED);
                 } else {
