@@ -1,6 +1,7 @@
 package io.maildrill.imap;
 
 import io.maildrill.imap.codec.ImapResponseDecoder;
+import io.maildrill.net.SaslPlain;
 import io.maildrill.net.ClientConnector;
 import io.maildrill.net.ConnectionClosedException;
 import io.maildrill.net.Endpoint;
@@ -16,7 +17,6 @@ import io.netty.channel.Channel;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -402,7 +402,7 @@ public final class ImapSession implements AutoCloseable {
      * otherwise they answer the server's empty challenge. Further challenges are cancelled ({@code *}).
      */
     public ImapCompletion authenticatePlain(String user, String password, boolean saslIr) {
-        String token = Base64.getEncoder().encodeToString(("\0" + user + "\0" + password).getBytes(StandardCharsets.UTF_8));
+        String token = SaslPlain.response(user, password);
         transcript.redactor().addCredentials(user, password);
         if (saslIr) {
             return execute("AUTHENTICATE PLAIN " + token);

@@ -1,5 +1,6 @@
 package io.maildrill.pop3;
 
+import io.maildrill.net.SaslPlain;
 import io.maildrill.net.ClientConnector;
 import io.maildrill.net.ConnectionClosedException;
 import io.maildrill.net.Endpoint;
@@ -15,7 +16,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
@@ -228,8 +228,7 @@ public final class Pop3Session implements AutoCloseable {
      */
     public Pop3Reply authPlain(String user, String password, boolean initialResponse) {
         transcript.redactor().addCredentials(user, password);
-        String credentials = Base64.getEncoder().encodeToString(
-                ("\0" + user + "\0" + password).getBytes(StandardCharsets.UTF_8));
+        String credentials = SaslPlain.response(user, password);
         if (initialResponse) {
             return send(Pop3Commands.auth("PLAIN", credentials));
         }

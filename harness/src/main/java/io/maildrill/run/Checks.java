@@ -54,14 +54,15 @@ final class Checks {
         if (op == Comparison.IN || op == Comparison.NOT_IN) {
             OptionalLong n = left.asNumber();
             String set = new String(right.bytes(), java.nio.charset.StandardCharsets.ISO_8859_1);
+            String expected = "a number " + op.symbol() + " a sequence set: check " + text(c);
+            String values = "left " + Value.describe(left) + ", right " + Value.describe(right);
+            if (n.isEmpty()) {
+                throw new StepFailure(line, "script", "", expected, values + ": left is not a number");
+            }
             try {
-                if (n.isEmpty()) {
-                    throw new IllegalArgumentException("left is not a number");
-                }
                 return SequenceSet.contains(set, n.getAsLong()) == (op == Comparison.IN);
-            } catch (IllegalArgumentException e) {
-                throw new StepFailure(line, "script", "", "a number " + op.symbol() + " a sequence set: check " + text(c),
-                        "left " + Value.describe(left) + ", right " + Value.describe(right) + ": " + e.getMessage());
+            } catch (IllegalArgumentException notASet) {
+                throw new StepFailure(line, "script", "", expected, values + ": " + notASet.getMessage());
             }
         }
         OptionalLong a = left.asNumber();

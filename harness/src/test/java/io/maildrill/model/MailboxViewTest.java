@@ -40,10 +40,7 @@ class MailboxViewTest {
 
     @Test
     void vanishedRemovesByUid() {
-        MailboxView view = MailboxView.selected(3);
-        view.onFetch(1, 10L, null);
-        view.onFetch(2, 11L, null);
-        view.onFetch(3, 12L, null);
+        MailboxView view = withUids(10, 11, 12);
         view.onVanished(List.of(11L));
         assertThat(view.uids()).containsExactly(10L, 12L);
     }
@@ -52,10 +49,7 @@ class MailboxViewTest {
     void vanishedOfANewArrivalNotYetFetchedStillLowersTheCount() {
         // B was told "* 4 EXISTS" but never fetched message 4's UID; A expunges it and B hears
         // "* VANISHED 13": the count must drop to 3, and messages of known UID stay.
-        MailboxView view = MailboxView.selected(3);
-        view.onFetch(1, 10L, null);
-        view.onFetch(2, 11L, null);
-        view.onFetch(3, 12L, null);
+        MailboxView view = withUids(10, 11, 12);
         view.onExists(5);
         view.onVanished(List.of(14L, 11L));
         assertThat(view.uids()).containsExactly(10L, 12L, 0L);
@@ -65,9 +59,7 @@ class MailboxViewTest {
 
     @Test
     void vanishedOfAUidNoVisibleMessageCanHaveIsAViolation() {
-        MailboxView view = MailboxView.selected(2);
-        view.onFetch(1, 10L, null);
-        view.onFetch(2, 12L, null);
+        MailboxView view = withUids(10, 12);
         assertThatThrownBy(() -> view.onVanished(List.of(11L))).isInstanceOf(ModelViolation.class)
                 .hasMessageContaining("UID 11").hasMessageContaining("§3.2.10.2");
         view.onVanished(List.of(12L));
@@ -84,5 +76,14 @@ class MailboxViewTest {
         assertThatThrownBy(() -> view.onFetch(1, 6L, null)).hasMessageContaining("UID 5");
         view.onExists(4);
         assertThat(view.messages().get(3).originalNumber()).isZero();
+    }
+
+    /** A selected mailbox whose messages 1..n have these UIDs, learnt from FETCH. */
+    private static MailboxView withUids(long... uids) {
+        MailboxView view = MailboxView.selected(uids.length);
+        for (int i = 0; i < uids.length; i++) {
+            view.onFetch(i + 1, uids[i], null);
+        }
+        return view;
     }
 }

@@ -323,17 +323,14 @@ public final class ImapScriptSession implements ScriptSession {
         ByteArrayOutputStream current = new ByteArrayOutputStream();
         current.writeBytes((tag + " ").getBytes(StandardCharsets.US_ASCII));
         for (CommandPart part : parts) {
-            if (appendInline(line, part, current, shown)) {
-                continue;
-            } else {
+            if (!appendInline(line, part, current, shown)) {
                 byte[] octets;
                 boolean plus;
                 if (part instanceof CommandPart.Literal lit) {
                     octets = lit.octets().toByteArray();
                     plus = lit.nonSynchronizing();
                 } else if (part instanceof CommandPart.VariableLiteral vl) {
-                    octets = variable(vl.name()).orElseThrow(() -> new StepFailure(line, name(), shown.toString(),
-                            "$" + vl.name() + " bound", "$" + vl.name() + " is not bound")).bytes();
+                    octets = bound(line, vl.name(), shown).bytes();
                     plus = vl.nonSynchronizing();
                 } else {
                     CommandPart.FixtureLiteral fl = (CommandPart.FixtureLiteral) part;
@@ -396,7 +393,7 @@ public final class ImapScriptSession implements ScriptSession {
                 }
                 if (cmd.continuations.size() == seen) {
                     throw new StepFailure(line, name(), cmd.text, "+ continuation for the literal",
-                            closedWhy != null ? closedWhy : "no continuation within " + env.groupTimeout().toSeconds() + "s");
+                            "no continuation within " + env.groupTimeout().toSeconds() + "s");
                 }
             }
             wire.write(segments.get(i));
@@ -411,8 +408,7 @@ public final class ImapScriptSession implements ScriptSession {
         if (part instanceof CommandPart.Text t) {
             append(current, shown, t.text());
         } else if (part instanceof CommandPart.Variable v) {
-            Value value = variable(v.name()).orElseThrow(() -> new StepFailure(line, name(), shown.toString(),
-                    "$" + v.name() + " bound", "$" + v.name() + " is not bound"));
+            Value value = bound(line, v.name(), shown);
             current.writeBytes(value.bytes());
             shown.append(BuiltInVariables.secret(v.name()) ? "<redacted>" : new String(value.bytes(), StandardCharsets.UTF_8));
         } else if (part instanceof CommandPart.MessageRef ref) {
@@ -861,9 +857,11 @@ public final class ImapScriptSession implements ScriptSession {
 
     /** The built-in variables are the session's own account ({@link AccountVariables}); others are the script's. */
     private Optional<Value> variable(String name) {
-        if (BuiltInVariables.secret(name)) {
-            transcript.redactor().addCredentials(env.account().user(), env.account().password());
-        }
-        return AccountVariables.value(name, env.account()).or(() -> env.bindings().get(name));
+        return AccountVariables.lookup(name, env, transcript.redactor());
+    }
+
+    private Value bound(int line, String name, StringBuilder shown) {
+        return variable(name).orElseThrow(() -> new StepFailure(line, name(), shown.toString(),
+                "$" + name + " bound", "$" + name + " is not bound"));
     }
 }

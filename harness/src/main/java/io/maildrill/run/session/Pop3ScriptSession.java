@@ -9,7 +9,6 @@ import io.maildrill.pop3.Pop3ResponseExpectation;
 import io.maildrill.pop3.Pop3Session;
 import io.maildrill.run.match.RefResolver;
 import io.maildrill.run.match.Value;
-import io.maildrill.script.ast.BuiltInVariables;
 import io.maildrill.script.ast.CommandPart;
 import io.maildrill.script.ast.Pattern;
 import io.maildrill.script.ast.SessionDecl;
@@ -176,8 +175,9 @@ public final class Pop3ScriptSession implements ScriptSession {
         String first = text.split("\r\n|\n", 2)[0];
         Pop3ResponseExpectation shape = Pop3Command.fromLine(first.isEmpty() ? "NOOP" : first).expectation();
         if (handle.isEmpty()) {
-            // Awaits nothing: an answer to these octets is a reply to no command, which the next
-            // group reports; it must not be taken for the next command's reply.
+            // Awaits nothing, so octets the server rightly ignores (an injected line) leave the next
+            // command's reply to it. POP3 has no tags: an answer the server does send shows up by
+            // its order, where the next command's reply is expected, and fails that group.
             pop3.sendUnanswered(Pop3Command.raw(octets, shape));
             return;
         }
@@ -397,13 +397,7 @@ public final class Pop3ScriptSession implements ScriptSession {
 
     /** The built-in variables are the session's own account ({@link AccountVariables}); others are the script's. */
     private Optional<Value> variable(String name) {
-        if (BuiltInVariables.secret(name)) {
-            transcript.redactor().addCredentials(env.account().user(), env.account().password());
-        }
-        if (name.equals("apop_digest")) {
-            return apopDigest();
-        }
-        return AccountVariables.value(name, env.account()).or(() -> env.bindings().get(name));
+        return name.equals("apop_digest") ? apopDigest() : AccountVariables.lookup(name, env, transcript.redactor());
     }
 
     /**
