@@ -1,6 +1,10 @@
 package io.maildrill.imap;
 
 import io.maildrill.imap.codec.ImapCommandEncoder;
+import io.maildrill.imap.transport.LiteralContinued;
+import io.maildrill.imap.transport.Outgoing;
+import io.maildrill.imap.transport.StartTlsHold;
+import io.maildrill.imap.transport.TagSequence;
 import io.maildrill.net.ConnectionClosedException;
 import io.maildrill.net.ProtocolException;
 import io.maildrill.transcript.CredentialRedactor;
@@ -9,8 +13,8 @@ import io.netty.channel.ChannelDuplexHandler;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelPromise;
 import java.time.Duration;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.ArrayDeque;
 import java.util.Collections;
 import java.util.Deque;
 import java.util.Iterator;
@@ -21,8 +25,9 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * The protocol engine below {@link ImapSession}: tags and writes commands, holds back the payload
- * of synchronizing literals until the server's {@code +}, matches tagged responses to commands,
+ * The command engine of {@link ImapSession}, above the {@link io.maildrill.imap.transport.ImapTransport}
+ * (which writes literals as the server asks for them): tags and encodes commands, matches tagged
+ * responses to commands, answers SASL and IDLE continuations,
  * attributes untagged responses (see {@link ImapCompletion} for the rule), feeds waiters and keeps
  * the unsolicited backlog.
  *
@@ -43,7 +48,6 @@ final class ImapClientHandler extends ChannelDuplexHandler {
     }
 
     private final CredentialRedactor redactor;
-    private final Deque<PendingCommand> outbox = new ArrayDeque<>();
     private final Map<String, PendingCommand> inFlight = new LinkedHashMap<>();
     private final Deque<ImapResponse> unsolicited = new ArrayDeque<>();
     private final List<Waiter> waiters = new ArrayList<>();
@@ -51,7 +55,7 @@ final class ImapClientHandler extends ChannelDuplexHandler {
     private volatile Set<String> capabilities = Set.of();
     // Set by ImapSession.useSynchronizingLiterals: every literal waits for "+" whatever is advertised.
     private volatile boolean synchronizingOnly;
-    private long nextTag = 1;
+    private final TagSequence tags = new TagSequence("A", 4);
     private long droppedUnsolicited;
     private Throwable closedCause;
 
@@ -76,52 +80,33 @@ final class ImapClientHandler extends ChannelDuplexHandler {
             pending.completion.completeExceptionally(closedCause);
             return;
         }
-        pending.tag = pending.command.tag().orElseGet(this::automaticTag);
+        pending.tag = pending.command.tag().orElseGet(() -> tags.next(inFlight::containsKey));
         if (inFlight.containsKey(pending.tag)) {
             pending.completion.completeExceptionally(new IllegalStateException(
                     "tag " + pending.tag + " is already in use by a command in progress"));
             return;
         }
-        pending.encoded = ImapCommandEncoder.encode(pending.tag, pending.command,
-                synchronizingOnly ? LiteralMode.SYNCHRONIZING : LiteralMode.from(capabilities));
         inFlight.put(pending.tag, pending);
         if (pending.kind == PendingCommand.Kind.STARTTLS) {
             startTlsHold.holdAfterOk(pending.tag);
         }
-        outbox.addLast(pending);
-        if (outbox.size() == 1) {
-            writeSegments(ctx);
-        }
-    }
-
-    /** Writes the outbox head's segments until one must wait for a continuation, then the next commands. */
-    private void writeSegments(ChannelHandlerContext ctx) {
-        while (!outbox.isEmpty()) {
-            PendingCommand head = outbox.peekFirst();
-            ByteBuf segment = head.encoded.segments().get(head.nextSegment++);
-            ctx.writeAndFlush(segment).addListener(f -> {
-                if (!f.isSuccess()) {
-                    head.completion.completeExceptionally(new ProtocolException(
-                            "cannot send " + head.tag + ": " + f.cause().getMessage(), f.cause()));
-                }
-            });
-            if (!head.fullyWritten()) {
-                return;
+        pending.outgoing = new Outgoing(pending.tag, ImapCommandEncoder.encode(pending.tag, pending.command,
+                synchronizingOnly ? LiteralMode.SYNCHRONIZING : LiteralMode.from(capabilities)));
+        ctx.writeAndFlush(pending.outgoing).addListener(f -> {
+            if (!f.isSuccess()) {
+                pending.completion.completeExceptionally(new ProtocolException(
+                        "cannot send " + pending.tag + ": " + f.cause().getMessage(), f.cause()));
             }
-            outbox.pollFirst();
-        }
-    }
-
-    private String automaticTag() {
-        long n = nextTag++;
-        String digits = Long.toString(n);
-        return digits.length() >= 4 ? "A" + digits : "A" + "0000".substring(digits.length()) + digits;
+        });
     }
 
     // ---- inbound --------------------------------------------------------------------------
 
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
+        if (msg instanceof LiteralContinued) {
+            return; // the transport answered it with the literal
+        }
         if (!(msg instanceof ImapResponse response)) {
             ctx.fireChannelRead(msg);
             return;
@@ -143,15 +128,6 @@ final class ImapClientHandler extends ChannelDuplexHandler {
             dispatchUntagged(tagged);
             return;
         }
-        if (!pending.fullyWritten()) {
-            // the server answered before taking a synchronizing literal: the rest is never sent
-            pending.dropUnwritten();
-            boolean wasHead = outbox.peekFirst() == pending;
-            outbox.remove(pending);
-            if (wasHead) {
-                writeSegments(ctx);
-            }
-        }
         if (pending.kind == PendingCommand.Kind.SASL) {
             redactor.saslExchangeOpen(false);
         }
@@ -168,11 +144,6 @@ final class ImapClientHandler extends ChannelDuplexHandler {
     }
 
     private void onContinuation(ChannelHandlerContext ctx, ImapResponse.Continuation continuation) {
-        PendingCommand head = outbox.peekFirst();
-        if (head != null && head.nextSegment > 0 && !head.fullyWritten()) {
-            writeSegments(ctx);
-            return;
-        }
         for (PendingCommand pending : inFlight.values()) {
             if (!pending.fullyWritten()) {
                 continue;
@@ -263,12 +234,10 @@ final class ImapClientHandler extends ChannelDuplexHandler {
             closedCause = cause;
         }
         for (PendingCommand pending : inFlight.values()) {
-            pending.dropUnwritten();
             pending.continued.completeExceptionally(cause);
             pending.completion.completeExceptionally(cause);
         }
         inFlight.clear();
-        outbox.clear();
         for (Waiter waiter : waiters) {
             waiter.fail(cause);
         }

@@ -13,7 +13,7 @@ import io.maildrill.net.TlsSettings;
 import io.maildrill.report.escape.VisibleText;
 import io.maildrill.transcript.Transcript;
 import io.netty.buffer.Unpooled;
-import io.netty.channel.Channel;
+import io.maildrill.imap.transport.ImapConnection;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -57,30 +57,20 @@ public final class ImapSession implements AutoCloseable {
     private static final long STREAM_POLL_MILLIS = 50;
     private static final ImapResponse STREAM_END = new ImapResponse.Continuation("end of stream", 0);
 
-    private final Channel channel;
-    /** Kept from the connect: the pipeline forgets its handlers once the channel has closed. */
+    private final ImapConnection connection;
     private final InboundActivity activity;
-    private final Endpoint endpoint;
-    private final TlsSettings tls;
     private final Transcript transcript;
     private final Duration timeout;
-    private final ImapResponseDecoder decoder;
-    private final StartTlsHold hold;
     private final ImapClientHandler handler;
     private ImapResponse greeting;
     private PendingCommand idle;
     private int idleConsumed; // index into idle.untagged; touched on the event loop only
 
-    private ImapSession(Channel channel, Endpoint endpoint, TlsSettings tls, Transcript transcript, Duration timeout,
-                        ImapResponseDecoder decoder, StartTlsHold hold, ImapClientHandler handler) {
-        this.channel = channel;
-        this.activity = ClientConnector.activity(channel);
-        this.endpoint = endpoint;
-        this.tls = tls;
+    private ImapSession(ImapConnection connection, Transcript transcript, Duration timeout, ImapClientHandler handler) {
+        this.connection = connection;
+        this.activity = connection.activity();
         this.transcript = transcript;
         this.timeout = timeout;
-        this.decoder = decoder;
-        this.hold = hold;
         this.handler = handler;
     }
 
@@ -96,14 +86,10 @@ public final class ImapSession implements AutoCloseable {
     public static ImapSession connect(Endpoint endpoint, TlsSettings tls, Transcript transcript, Duration timeout,
                                       int retentionLimit) {
         ImapResponseDecoder decoder = new ImapResponseDecoder(retentionLimit, ImapResponseDecoder.DEFAULT_MAX_LINE_LENGTH);
-        StartTlsHold hold = new StartTlsHold();
-        ImapClientHandler handler = new ImapClientHandler(transcript.redactor(), hold);
-        Channel channel = ClientConnector.connect(endpoint, tls, transcript, timeout, pipeline -> {
-            pipeline.addLast("imap-decoder", decoder);
-            pipeline.addLast(StartTlsHold.NAME, hold);
-            pipeline.addLast(ImapClientHandler.NAME, handler);
-        });
-        ImapSession session = new ImapSession(channel, endpoint, tls, transcript, timeout, decoder, hold, handler);
+        ImapClientHandler[] handler = new ImapClientHandler[1];
+        ImapConnection connection = ImapConnection.connect(endpoint, tls, transcript, timeout, decoder, ImapClientHandler.NAME,
+                hold -> handler[0] = new ImapClientHandler(transcript.redactor(), hold));
+        ImapSession session = new ImapSession(connection, transcript, timeout, handler[0]);
         try {
             // the first response is the greeting, whatever it is: waiting for a proper one would
             // spend the whole timeout on a server that is not IMAP at all
@@ -165,7 +151,7 @@ public final class ImapSession implements AutoCloseable {
     }
 
     public boolean isOpen() {
-        return channel.isActive();
+        return connection.isOpen();
     }
 
     /** Capabilities last advertised (greeting code, CAPABILITY response or code); cleared by STARTTLS. */
@@ -216,10 +202,10 @@ public final class ImapSession implements AutoCloseable {
 
     /** Sends bytes exactly as given (no tag, no CRLF added), ahead of any literal still waiting for '+'. */
     public void sendRaw(byte[] bytes) {
-        if (!channel.isActive()) {
+        if (!connection.isOpen()) {
             throw new ConnectionClosedException("sending raw bytes");
         }
-        await(toCompletable(channel.writeAndFlush(Unpooled.wrappedBuffer(bytes))), timeout, "sending raw bytes");
+        await(toCompletable(connection.writeRaw(bytes)), timeout, "sending raw bytes");
     }
 
     /** Sends {@code line} plus CRLF, no tag. */
@@ -228,11 +214,11 @@ public final class ImapSession implements AutoCloseable {
     }
 
     private CompletableFuture<ImapCompletion> send(PendingCommand pending) {
-        if (!channel.isActive()) {
+        if (!connection.isOpen()) {
             pending.completion.completeExceptionally(new ConnectionClosedException("sending " + pending.command.verb()));
             return pending.completion;
         }
-        channel.writeAndFlush(pending).addListener(f -> {
+        connection.write(pending).addListener(f -> {
             if (!f.isSuccess()) {
                 pending.completion.completeExceptionally(new ConnectionClosedException("sending " + pending.command.verb()));
             }
@@ -424,40 +410,27 @@ public final class ImapSession implements AutoCloseable {
         if (!completion.ok()) {
             return new StartTlsResult(completion, false, 0, Optional.empty());
         }
-        Injection early = takeInjection();
-        channel.config().setAutoRead(true);
-        Injection late;
-        try {
-            ClientConnector.startTls(channel, endpoint, tls, transcript, timeout);
-        } finally {
-            late = takeInjection();
-            onLoop(() -> {
-                hold.release();
-                return null;
-            });
-        }
-        Optional<String> finding = early.finding().or(late::finding);
+        ImapConnection.Injected early = connection.takeInjected(timeout);
+        Optional<String> earlyFinding = injectionFinding(early);
+        ImapConnection.Injected late = connection.handshake(timeout);
+        Optional<String> finding = earlyFinding.or(() -> injectionFinding(late));
         return new StartTlsResult(completion, true, early.octets() + late.octets(), finding);
     }
 
-    private record Injection(long octets, Optional<String> finding) {
-    }
-
-    private Injection takeInjection() {
-        return onLoop(() -> {
-            List<ImapResponse> responses = hold.takeHeld();
-            byte[] buffered = decoder.discardBuffered();
-            long octets = buffered.length + responses.stream().mapToLong(ImapResponse::wireLength).sum();
-            if (octets == 0) {
-                return new Injection(0, Optional.empty());
-            }
-            String finding = octets + " octets of plaintext after the STARTTLS OK, before the TLS handshake "
-                    + "(response injection; discarded): " + responses
-                    + (buffered.length > 0 ? " \"" + MalformedReply.quote(buffered) + "\"" : "");
+    /** Plaintext after the STARTTLS OK is a finding: response injection (RFC 3501 §6.2.1). */
+    private Optional<String> injectionFinding(ImapConnection.Injected injected) {
+        if (injected.isEmpty()) {
+            return Optional.empty();
+        }
+        String finding = injected.octets() + " octets of plaintext after the STARTTLS OK, before the TLS handshake "
+                + "(response injection; discarded): " + injected.responses()
+                + (injected.undecoded().length > 0 ? " \"" + MalformedReply.quote(injected.undecoded()) + "\"" : "");
+        onLoop(() -> {
             handler.addFinding(finding);
-            transcript.note(finding);
-            return new Injection(octets, Optional.of(finding));
+            return null;
         });
+        transcript.note(finding);
+        return Optional.of(finding);
     }
 
     // ---- convenience commands -------------------------------------------------------------
@@ -565,7 +538,7 @@ public final class ImapSession implements AutoCloseable {
             }
             queue.add(r);
             if (queue.size() > STREAM_HIGH_WATER && paused.compareAndSet(false, true)) {
-                channel.config().setAutoRead(false);
+                connection.autoRead(false);
             }
         });
         pending.completion.whenComplete((c, e) -> queue.add(STREAM_END));
@@ -576,7 +549,7 @@ public final class ImapSession implements AutoCloseable {
                 // Resume reading whenever the queue is low, also while waiting: the event loop may
                 // pause reading just after this thread drained the queue, and must not stall us.
                 if (paused.get() && queue.size() < STREAM_LOW_WATER && paused.compareAndSet(true, false)) {
-                    channel.config().setAutoRead(true);
+                    connection.autoRead(true);
                 }
                 ImapResponse next = queue.poll(STREAM_POLL_MILLIS, TimeUnit.MILLISECONDS);
                 if (next == null) {
@@ -597,7 +570,7 @@ public final class ImapSession implements AutoCloseable {
         } finally {
             abandoned.set(true);
             if (paused.getAndSet(false)) {
-                channel.config().setAutoRead(true);
+                connection.autoRead(true);
             }
         }
     }
@@ -611,13 +584,13 @@ public final class ImapSession implements AutoCloseable {
 
     /** Drops the connection with a TCP reset, as a crashed client would. */
     public void abort() {
-        ClientConnector.abort(channel);
+        connection.abort();
     }
 
     /** Closes the connection (no LOGOUT); bounded wait. */
     @Override
     public void close() {
-        channel.close().awaitUninterruptibly(timeout.toMillis());
+        connection.close(timeout);
     }
 
     // ---- waiting --------------------------------------------------------------------------
@@ -644,14 +617,7 @@ public final class ImapSession implements AutoCloseable {
 
     /** Runs {@code task} on the channel's event loop, where the handler's state lives. */
     private <T> T onLoop(Callable<T> task) {
-        if (channel.eventLoop().inEventLoop()) {
-            try {
-                return task.call();
-            } catch (Exception e) {
-                throw new ProtocolException("internal task failed: " + e, e);
-            }
-        }
-        return await(channel.eventLoop().submit(task), timeout, "the I/O thread");
+        return connection.onLoop(task, timeout);
     }
 
     private static CompletableFuture<Void> toCompletable(io.netty.util.concurrent.Future<?> nettyFuture) {

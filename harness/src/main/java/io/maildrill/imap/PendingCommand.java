@@ -1,7 +1,6 @@
 package io.maildrill.imap;
 
-import io.maildrill.imap.codec.ImapCommandEncoder;
-import io.netty.buffer.ByteBuf;
+import io.maildrill.imap.transport.Outgoing;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -9,7 +8,7 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
- * A command travelling through {@link ImapClientHandler}: what is left to write, the untagged
+ * A command travelling through {@link ImapClientHandler}: its transport state, the untagged
  * responses collected for it, and the future its caller waits on. Mutable, and touched only on the
  * channel's event loop (except the futures, which are thread-safe).
  */
@@ -31,8 +30,8 @@ final class PendingCommand {
     final long queuedNanos = System.nanoTime();
 
     String tag;
-    ImapCommandEncoder.Encoded encoded;
-    int nextSegment;
+    /** Set when the command is tagged and handed to the transport. */
+    Outgoing outgoing;
 
     PendingCommand(ImapCommand command, Kind kind, Function<ImapResponse.Continuation, byte[]> challengeResponder,
                    Consumer<ImapResponse> fetchSink) {
@@ -46,20 +45,8 @@ final class PendingCommand {
         return new PendingCommand(command, Kind.NORMAL, null, null);
     }
 
+    /** Whether every octet of the command is written: a continuation can then be for it (SASL, IDLE). */
     boolean fullyWritten() {
-        return encoded != null && nextSegment >= encoded.segments().size();
-    }
-
-    /** Releases segments that will never be written (server refused a synchronizing literal). */
-    void dropUnwritten() {
-        if (encoded != null) {
-            for (int i = nextSegment; i < encoded.segments().size(); i++) {
-                ByteBuf segment = encoded.segments().get(i);
-                if (segment.refCnt() > 0) {
-                    segment.release();
-                }
-            }
-            nextSegment = encoded.segments().size();
-        }
+        return outgoing != null && Boolean.TRUE.equals(outgoing.written().getNow(false));
     }
 }

@@ -101,8 +101,10 @@ public final class ClientConnector {
             }
         });
         channel.closeFuture().addListener(f -> done.tryFailure(new IOException("the server closed the connection")));
+        // Both by position, never by name: a connection that closes meanwhile tears its pipeline
+        // down, and a lookup of "tls" would then fail with NoSuchElementException.
+        channel.pipeline().addFirst(CloseNotifyHandler.NAME, new CloseNotifyHandler());
         channel.pipeline().addFirst(TLS, handler);
-        channel.pipeline().addAfter(TLS, CloseNotifyHandler.NAME, new CloseNotifyHandler());
         await(done, timeout, "TLS handshake with " + endpoint);
         transcript.note("TLS established: " + handler.engine().getSession().getProtocol());
     }

@@ -152,10 +152,22 @@ public final class Transcript {
         return all;
     }
 
-    /** The last {@code n} lines, rendered as {@code C: }/{@code S: }/{@code #: } lines for failure messages. */
+    /** Longest line {@link #lastLines} shows; the rest of a longer one is counted, not shown. */
+    public static final int FAILURE_LINE_CHARS = 1000;
+
+    /**
+     * The last {@code n} lines, rendered as {@code C: }/{@code S: }/{@code #: } lines for failure
+     * messages, each cut at {@link #FAILURE_LINE_CHARS}: a failure quotes many lines into consoles,
+     * logs and reports, where a 10 MiB line would drown the verdict (the transcript keeps it whole).
+     */
     public synchronized List<String> lastLines(int n) {
         List<String> lines = render();
-        return lines.subList(Math.max(0, lines.size() - n), lines.size());
+        List<String> last = new ArrayList<>();
+        for (String line : lines.subList(Math.max(0, lines.size() - n), lines.size())) {
+            last.add(line.length() <= FAILURE_LINE_CHARS ? line : line.substring(0, FAILURE_LINE_CHARS)
+                    + "... (" + (line.length() - FAILURE_LINE_CHARS) + " more characters in the transcript)");
+        }
+        return last;
     }
 
     /** The whole transcript as prefixed lines, for reports. */

@@ -3,6 +3,8 @@ package io.maildrill.imap;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.maildrill.imap.codec.ImapResponseDecoder;
+import io.maildrill.imap.transport.ImapTransport;
+import io.maildrill.imap.transport.StartTlsHold;
 import io.maildrill.transcript.CredentialRedactor;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
@@ -17,7 +19,7 @@ class ImapClientHandlerTest {
 
     private final StartTlsHold hold = new StartTlsHold();
     private final ImapClientHandler handler = new ImapClientHandler(new CredentialRedactor(), hold);
-    private final EmbeddedChannel channel = new EmbeddedChannel(new ImapResponseDecoder(), hold, handler);
+    private final EmbeddedChannel channel = new EmbeddedChannel(new ImapResponseDecoder(), hold, new ImapTransport(), handler);
 
     @AfterEach
     void nothingLeftOver() {

@@ -35,18 +35,18 @@ public class ImapReadBench {
 
     /** SELECT of the whole mailbox (read-write open; counts the server's per-open work). */
     @Benchmark
-    public SelectResult imapSelect(ImapMailbox box, ImapConnection c, Traffic traffic) {
+    public SelectResult imapSelect(ImapMailbox box, ImapReaderConnection c, Traffic traffic) {
         return requireExists(c.session.select(box.mailbox), box, traffic);
     }
 
     @Benchmark
-    public SelectResult imapExamine(ImapMailbox box, ImapConnection c, Traffic traffic) {
+    public SelectResult imapExamine(ImapMailbox box, ImapReaderConnection c, Traffic traffic) {
         return requireExists(c.session.examine(box.mailbox), box, traffic);
     }
 
     /** {@code UID FETCH 1:* (UID FLAGS)}: what a client resynchronising flags sends. One command, streamed. */
     @Benchmark
-    public long imapUidFlags(ImapMailbox box, ImapConnection c, Traffic traffic) {
+    public long imapUidFlags(ImapMailbox box, ImapReaderConnection c, Traffic traffic) {
         long[] n = new long[2];
         ImapCompletion done = c.session.fetchStream("UID FETCH 1:* (UID FLAGS)", f -> {
             n[1] += f.generic().wireLength();
@@ -63,7 +63,7 @@ public class ImapReadBench {
 
     /** Headers-only listing: ENVELOPE of every message. */
     @Benchmark
-    public long imapEnvelope(ImapMailbox box, ImapConnection c, Traffic traffic) {
+    public long imapEnvelope(ImapMailbox box, ImapReaderConnection c, Traffic traffic) {
         long[] n = new long[1];
         FetchPass.run(c.session, box.mailboxSize, "(UID ENVELOPE)", f -> f.envelope().isPresent(), traffic, f -> n[0]++);
         return n[0];
@@ -71,7 +71,7 @@ public class ImapReadBench {
 
     /** Headers-only listing: the three fields a message list shows. */
     @Benchmark
-    public long imapHeaderFields(ImapMailbox box, ImapConnection c, Traffic traffic) {
+    public long imapHeaderFields(ImapMailbox box, ImapReaderConnection c, Traffic traffic) {
         long[] n = new long[1];
         FetchPass.run(c.session, box.mailboxSize, "(UID BODY.PEEK[HEADER.FIELDS (From Subject Date)])",
                 f -> headerFields(f).isPresent(), traffic, f -> n[0] += headerFields(f).orElseThrow().size());
@@ -80,7 +80,7 @@ public class ImapReadBench {
 
     /** Headers-only listing: the whole header block; sampled headers must equal the corpus octet for octet. */
     @Benchmark
-    public long imapHeaders(ImapMailbox box, ImapConnection c, Traffic traffic) {
+    public long imapHeaders(ImapMailbox box, ImapReaderConnection c, Traffic traffic) {
         long[] n = new long[1];
         FetchPass.run(c.session, box.mailboxSize, "(UID BODY.PEEK[HEADER])", f -> f.body("HEADER").isPresent(), traffic, f -> {
             Str header = f.body("HEADER").orElseThrow();
@@ -99,7 +99,7 @@ public class ImapReadBench {
 
     /** Full body fetch of every message; sampled messages must pass their integrity check. */
     @Benchmark
-    public long imapBodies(ImapMailbox box, ImapConnection c, Traffic traffic) {
+    public long imapBodies(ImapMailbox box, ImapReaderConnection c, Traffic traffic) {
         long[] n = new long[1];
         FetchPass.run(c.session, box.mailboxSize, "(UID BODY.PEEK[])", f -> f.body("").isPresent(), traffic, f -> {
             Str body = f.body("").orElseThrow();
@@ -113,7 +113,7 @@ public class ImapReadBench {
 
     /** UID SEARCH that makes the server read a header of every message (about a tenth match). */
     @Benchmark
-    public long imapUidSearch(ImapMailbox box, ImapConnection c, Traffic traffic) {
+    public long imapUidSearch(ImapMailbox box, ImapReaderConnection c, Traffic traffic) {
         ImapCompletion done = c.session.execute("UID SEARCH HEADER X-Maildrill-Index \"7\"");
         if (!done.ok()) {
             throw new IllegalStateException("UID SEARCH failed: " + done.tagged().text());

@@ -19,8 +19,10 @@ import io.maildrill.script.ast.Selection;
 import io.maildrill.script.ast.SessionDecl;
 import io.maildrill.transcript.Transcript;
 
-import io.netty.buffer.ByteBuf;
-import io.netty.buffer.ByteBufUtil;
+import io.maildrill.imap.codec.ImapResponseDecoder;
+import io.maildrill.imap.transport.ImapConnection;
+import io.maildrill.imap.transport.Outgoing;
+import io.netty.buffer.Unpooled;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -88,7 +90,8 @@ public final class ImapScriptSession implements ScriptSession {
     private final SessionDecl decl;
     private final SessionEnv env;
     private final Transcript transcript;
-    private ImapWire wire;
+    private ImapConnection connection;
+    private ArrivalQueue arrivals;
     private ImapResponse greeting;
     private MailboxView view;
     private long existsWhileUnselected;
@@ -128,12 +131,12 @@ public final class ImapScriptSession implements ScriptSession {
 
     @Override
     public boolean connected() {
-        return wire != null;
+        return connection != null;
     }
 
     @Override
     public boolean open() {
-        return wire != null && wire.isOpen();
+        return connection != null && connection.isOpen();
     }
 
     public Optional<ImapResponse> greeting() {
@@ -155,7 +158,10 @@ public final class ImapScriptSession implements ScriptSession {
     public void connect(int line) {
         resetState();
         try {
-            wire = ImapWire.connect(env.target().requireImap(), env.target().tls(), transcript, env.connectTimeout());
+            ArrivalQueue queue = new ArrivalQueue();
+            connection = ImapConnection.connect(env.target().requireImap(), env.target().tls(), transcript, env.connectTimeout(),
+                    new ImapResponseDecoder(), ArrivalQueue.NAME, hold -> queue);
+            arrivals = queue;
         } catch (ProtocolException e) {
             throw new SetupError(line, name(), "cannot connect session " + name() + ": " + e.getMessage(), e);
         }
@@ -242,7 +248,7 @@ public final class ImapScriptSession implements ScriptSession {
         // the runner's own commands (LOGIN, SELECT, UID FETCH, NOOP) never store flags
         Command cmd = register(line, nextAutoTag(), transcript.redactor().redact(commandText), false, Optional.empty());
         try {
-            writeSegments(line, cmd, setupSegments(cmd.tag, command));
+            writeCommand(line, cmd, ImapCommandEncoder.encode(cmd.tag, command, LiteralMode.SYNCHRONIZING));
         } catch (StepFailure e) {
             awaitingGroup.remove(cmd);
             inFlight.remove(cmd.tag);
@@ -271,14 +277,15 @@ public final class ImapScriptSession implements ScriptSession {
 
     @Override
     public void disconnect(boolean reset) {
-        if (wire != null) {
+        if (connection != null) {
             if (reset) {
-                wire.abort();
+                transcript.note("abort: connection reset without LOGOUT");
+                connection.abort();
             } else {
-                wire.close();
+                connection.close();
             }
         }
-        wire = null;
+        connection = null;
         inFlight.clear();
         awaitingGroup.clear();
         idle = null;
@@ -286,12 +293,12 @@ public final class ImapScriptSession implements ScriptSession {
 
     @Override
     public void close() {
-        if (wire == null) {
+        if (connection == null) {
             return;
         }
         try {
-            if (wire.isOpen() && idle == null && inFlight.isEmpty()) {
-                wire.write((nextAutoTag() + " LOGOUT\r\n").getBytes(StandardCharsets.US_ASCII));
+            if (connection.isOpen() && idle == null && inFlight.isEmpty()) {
+                write((nextAutoTag() + " LOGOUT\r\n").getBytes(StandardCharsets.US_ASCII));
                 Instant deadline = Instant.now().plusSeconds(2);
                 while (closedWhy == null && pumpUntil(deadline)) {
                     // let the server answer and close
@@ -300,8 +307,8 @@ public final class ImapScriptSession implements ScriptSession {
         } catch (RuntimeException ignored) {
             // closing is best effort; the result is already decided
         } finally {
-            wire.close();
-            wire = null;
+            connection.close();
+            connection = null;
         }
     }
 
@@ -359,45 +366,61 @@ public final class ImapScriptSession implements ScriptSession {
             existsWhileUnselected = 0;
             fixtureSelected = selectsFixtureMailbox(text.substring(Math.min(text.length(), tag.length() + 1)));
         }
-        writeSegments(line, cmd, segments);
+        writeCommand(line, cmd, new ImapCommandEncoder.Encoded(segments.stream().map(Unpooled::wrappedBuffer).toList()));
         return cmd;
     }
 
-    /** The octets of a runner command, split where a synchronizing literal waits for its continuation. */
-    private static List<byte[]> setupSegments(String tag, ImapCommand command) {
-        List<byte[]> segments = new ArrayList<>();
-        for (ByteBuf segment : ImapCommandEncoder.encode(tag, command, LiteralMode.SYNCHRONIZING).segments()) {
-            segments.add(ByteBufUtil.getBytes(segment));
-            segment.release();
+    /**
+     * Hands a command to the transport, which holds each synchronizing literal back until the
+     * server's {@code +}, and waits (each continuation bounded by the group timeout) until it is all
+     * written. A completion or a close instead ends the wait: the rest is not sent, and the
+     * command's group judges what came (it may accept it: {@code A< BAD|NO|BYE}, {@code A< NO|closed}).
+     */
+    private void writeCommand(int line, Command cmd, ImapCommandEncoder.Encoded encoded) {
+        Outgoing outgoing = connection.send(new Outgoing(cmd.tag, encoded));
+        if (encoded.continuationsNeeded() == 0) {
+            return;
         }
-        return segments;
+        outgoing.written().whenComplete((done, failure) -> arrivals.wake());
+        int seen = cmd.continuations.size();
+        Instant deadline = Instant.now().plus(env.groupTimeout());
+        // A command the transport gave up on ends in its completion or the close, which follow in the queue.
+        while (!Boolean.TRUE.equals(outgoing.written().getNow(false)) && cmd.completion == null && closedWhy == null
+                && pumpUntil(deadline)) {
+            if (cmd.continuations.size() > seen) {
+                seen = cmd.continuations.size();
+                deadline = Instant.now().plus(env.groupTimeout());
+            }
+        }
+        if (Boolean.TRUE.equals(outgoing.written().getNow(false))) {
+            return;
+        }
+        if (cmd.completion != null) {
+            transcript.note("completion before the literal's continuation: the literal is not sent");
+        } else if (closedWhy != null) {
+            // BYE and a close instead of "+" (RFC 3501 §7.1.5)
+            transcript.note("the server closed the connection instead of asking for the literal: the literal is not sent");
+        } else {
+            throw new StepFailure(line, name(), cmd.text, "+ continuation for the literal",
+                    "no continuation within " + env.groupTimeout().toSeconds() + "s");
+        }
     }
 
-    private void writeSegments(int line, Command cmd, List<byte[]> segments) {
-        for (int i = 0; i < segments.size(); i++) {
-            if (i > 0) {
-                int seen = cmd.continuations.size();
-                Instant deadline = Instant.now().plus(env.groupTimeout());
-                while (cmd.continuations.size() == seen && cmd.completion == null && closedWhy == null && pumpUntil(deadline)) {
-                    // the server must ask for the literal
-                }
-                if (cmd.completion != null) {
-                    transcript.note("completion before the literal's continuation: the literal is not sent");
-                    return;
-                }
-                if (closedWhy != null && cmd.continuations.size() == seen) {
-                    // BYE and a close instead of "+" (RFC 3501 §7.1.5): the command's group judges
-                    // it, and may accept it (A< BAD|NO|BYE, A< NO|closed).
-                    transcript.note("the server closed the connection instead of asking for the literal: the literal is not sent");
-                    return;
-                }
-                if (cmd.continuations.size() == seen) {
-                    throw new StepFailure(line, name(), cmd.text, "+ continuation for the literal",
-                            "no continuation within " + env.groupTimeout().toSeconds() + "s");
-                }
-            }
-            wire.write(segments.get(i));
+    /** Octets exactly as given, if the connection is still open (a closed one is the group's to judge). */
+    private void write(byte[] octets) {
+        if (connection.isOpen()) {
+            connection.writeRaw(octets).awaitUninterruptibly(10_000);
         }
+    }
+
+    /** What came in cleartext after the STARTTLS answer, as the step shows it. */
+    private static List<String> describe(ImapConnection.Injected injected) {
+        List<String> out = new ArrayList<>();
+        injected.responses().forEach(response -> out.add(ImapData.describe(response)));
+        if (injected.undecoded().length > 0) {
+            out.add(new String(injected.undecoded(), StandardCharsets.ISO_8859_1));
+        }
+        return out;
     }
 
     /**
@@ -435,7 +458,7 @@ public final class ImapScriptSession implements ScriptSession {
             }
         }
         out.writeBytes("\r\n".getBytes(StandardCharsets.US_ASCII));
-        wire.write(out.toByteArray());
+        write(out.toByteArray());
         return Shown.line(transcript.redactor().redact(shown.toString()));
     }
 
@@ -461,11 +484,11 @@ public final class ImapScriptSession implements ScriptSession {
             register(line, h, transcript.redactor().redact(first), false,
                     SilentStore.of(first.substring(Math.min(first.length(), h.length()))));
             if (first.regionMatches(true, h.length(), " STARTTLS", 0, 9)) {
-                wire.pauseAfterOk(h);
+                connection.holdAfterOk(h);
                 startTlsTag = h;
             }
         });
-        wire.write(octets);
+        write(octets);
     }
 
     private static void append(ByteArrayOutputStream out, StringBuilder shown, String text) {
@@ -528,14 +551,14 @@ public final class ImapScriptSession implements ScriptSession {
 
     /** Reads one event, waiting until {@code deadline}; false when the deadline passed or the connection is gone. */
     public boolean pumpUntil(Instant deadline) {
-        if (wire == null) {
+        if (connection == null) {
             return false;
         }
         Duration left = Duration.between(Instant.now(), deadline);
         if (left.isNegative()) {
             left = Duration.ZERO;
         }
-        Optional<ImapWire.Event> event = wire.poll(left);
+        Optional<ArrivalQueue.Event> event = arrivals.poll(left);
         if (event.isEmpty()) {
             return false;
         }
@@ -545,11 +568,11 @@ public final class ImapScriptSession implements ScriptSession {
 
     /** Applies whatever has already arrived, without waiting. */
     public void drainAvailable() {
-        if (wire == null) {
+        if (connection == null) {
             return;
         }
-        Optional<ImapWire.Event> event;
-        while ((event = wire.poll(Duration.ZERO)).isPresent()) {
+        Optional<ArrivalQueue.Event> event;
+        while ((event = arrivals.poll(Duration.ZERO)).isPresent()) {
             handle(event.get());
         }
     }
@@ -566,14 +589,17 @@ public final class ImapScriptSession implements ScriptSession {
         return !open() || closedWhy != null;
     }
 
-    private void handle(ImapWire.Event event) {
-        if (event instanceof ImapWire.Event.Closed closed) {
+    private void handle(ArrivalQueue.Event event) {
+        if (event instanceof ArrivalQueue.Event.Closed closed) {
             if (closedWhy == null) {
                 closedWhy = closed.why();
             }
             return;
         }
-        ImapResponse r = ((ImapWire.Event.Response) event).response();
+        if (!(event instanceof ArrivalQueue.Event.Response arrived)) {
+            return; // a wake-up: the caller's loop looks again at what it waits for
+        }
+        ImapResponse r = arrived.response();
         if (greeting == null && (r instanceof ImapResponse.Condition || r instanceof ImapResponse.Malformed)) {
             greeting = r;
             return;
@@ -699,7 +725,7 @@ public final class ImapScriptSession implements ScriptSession {
         if (cmd == idle) {
             idle = null;
         }
-        if (cmd.selects && cmd.completion != null && cmd.completion.ok() && wire != null && closedWhy == null) {
+        if (cmd.selects && cmd.completion != null && cmd.completion.ok() && connection != null && closedWhy == null) {
             seedView(cmd.line);
         }
     }
@@ -741,7 +767,7 @@ public final class ImapScriptSession implements ScriptSession {
         }
         String tag = nextAutoTag();
         Command cmd = register(line, tag, tag + " IDLE", false, Optional.empty());
-        wire.write((tag + " IDLE\r\n").getBytes(StandardCharsets.US_ASCII));
+        write((tag + " IDLE\r\n").getBytes(StandardCharsets.US_ASCII));
         Instant deadline = Instant.now().plus(env.groupTimeout());
         while (cmd.continuations.isEmpty() && cmd.completion == null && closedWhy == null && pumpUntil(deadline)) {
             // wait for "+ idling"
@@ -761,17 +787,17 @@ public final class ImapScriptSession implements ScriptSession {
         if (idle == null) {
             throw new StepFailure(line, name(), "DONE", "session " + name() + " idling", "not idling");
         }
-        wire.write("DONE\r\n".getBytes(StandardCharsets.US_ASCII));
+        write("DONE\r\n".getBytes(StandardCharsets.US_ASCII));
     }
 
     /** STARTTLS with an automatic tag; must be answered OK, then the handshake. */
     public void startTls(int line) {
         drainAvailable();
         String tag = nextAutoTag();
-        wire.pauseAfterOk(tag);
+        connection.holdAfterOk(tag);
         startTlsTag = tag;
         Command cmd = register(line, tag, tag + " STARTTLS", false, Optional.empty());
-        wire.write((tag + " STARTTLS\r\n").getBytes(StandardCharsets.US_ASCII));
+        write((tag + " STARTTLS\r\n").getBytes(StandardCharsets.US_ASCII));
         Instant deadline = Instant.now().plus(env.groupTimeout());
         while (cmd.completion == null && closedWhy == null && pumpUntil(deadline)) {
             // wait for the answer
@@ -797,13 +823,7 @@ public final class ImapScriptSession implements ScriptSession {
      */
     public boolean handshake(int line, boolean orClosed) {
         drainAvailable();
-        List<String> injected;
-        try {
-            injected = wire.takeInjected();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new SetupError(line, name(), "interrupted", e);
-        }
+        List<String> injected = describe(connection.takeInjected(env.connectTimeout()));
         if (!injected.isEmpty() && orClosed && onlyTheStartTlsCommandsOwnEnd(injected)) {
             // The server read the injected octets as the start of a TLS record, failed, and says so
             // for the STARTTLS command (or says BYE): it ran nothing injected, as when the same
@@ -817,13 +837,17 @@ public final class ImapScriptSession implements ScriptSession {
             throw new StepFailure(line, name(), "", "nothing before the TLS handshake",
                     "cleartext after STARTTLS answer: " + String.join(" | ", injected));
         }
-        if (orClosed && (closedWhy != null || !wire.isOpen())) {
+        if (orClosed && (closedWhy != null || !connection.isOpen())) {
             transcript.note("connection closed before the TLS handshake (accepted: 'handshake or closed')");
             disconnect(false);
             return true;
         }
         try {
-            wire.handshake(env.connectTimeout());
+            List<String> late = describe(connection.handshake(env.connectTimeout()));
+            if (!late.isEmpty()) {
+                // came while the handshake started; told apart from a response inside TLS, not judged
+                transcript.note("cleartext while the TLS handshake started (discarded): " + String.join(" | ", late));
+            }
         } catch (ProtocolException e) {
             if (e instanceof UntrustedCertificateException) {
                 // The handshake got as far as the certificate, which the run's own trust refused:

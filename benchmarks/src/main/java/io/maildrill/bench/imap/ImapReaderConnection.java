@@ -11,7 +11,7 @@ import org.openjdk.jmh.annotations.TearDown;
 
 /** One logged-in IMAP connection per benchmark thread, with the fixture mailbox examined (read-only). */
 @State(Scope.Thread)
-public class ImapConnection {
+public class ImapReaderConnection {
 
     public ImapSession session;
     public IntegritySampler sampler;

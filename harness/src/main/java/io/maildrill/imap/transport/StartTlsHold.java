@@ -1,5 +1,6 @@
-package io.maildrill.imap;
+package io.maildrill.imap.transport;
 
+import io.maildrill.imap.ImapResponse;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import java.util.ArrayList;
