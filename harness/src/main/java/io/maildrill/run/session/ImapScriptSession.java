@@ -22,6 +22,7 @@ import io.maildrill.transcript.Transcript;
 import io.maildrill.imap.codec.ImapResponseDecoder;
 import io.maildrill.imap.transport.ImapConnection;
 import io.maildrill.imap.transport.Outgoing;
+import io.maildrill.imap.transport.TagSequence;
 import io.netty.buffer.Unpooled;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
@@ -90,6 +91,8 @@ public final class ImapScriptSession implements ScriptSession {
     private final SessionDecl decl;
     private final SessionEnv env;
     private final Transcript transcript;
+    /** The session's automatic tags: its name and a count ({@code A1}, {@code A2}, ...). */
+    private final TagSequence tags;
     private ImapConnection connection;
     private ArrivalQueue arrivals;
     private ImapResponse greeting;
@@ -98,7 +101,6 @@ public final class ImapScriptSession implements ScriptSession {
     /** Whether the selected mailbox is the fixture mailbox, whose expunges remove fixture messages. */
     private boolean fixtureSelected;
     private long nextIndex;
-    private int tagCounter;
     private String closedWhy;
     /** The tag of the last STARTTLS sent: its own late completion is no injected answer. */
     private String startTlsTag;
@@ -113,6 +115,7 @@ public final class ImapScriptSession implements ScriptSession {
         this.decl = decl;
         this.env = env;
         this.transcript = transcript;
+        this.tags = new TagSequence(decl.name(), 0);
     }
 
     @Override
@@ -524,11 +527,7 @@ public final class ImapScriptSession implements ScriptSession {
     }
 
     private String nextAutoTag() {
-        String tag;
-        do {
-            tag = name() + (++tagCounter);
-        } while (inFlight.containsKey(tag));
-        return tag;
+        return tags.next(inFlight::containsKey);
     }
 
     private String resolveForCommand(int line, int k, Pattern.RefKind kind) {
