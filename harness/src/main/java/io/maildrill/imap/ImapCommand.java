@@ -28,8 +28,24 @@ public final class ImapCommand {
     public record Text(byte[] bytes) implements Part {
     }
 
-    /** A literal payload; {@code binary} means literal8 ({@code ~{n}}, RFC 3516). */
-    public record Literal(byte[] bytes, boolean binary) implements Part {
+    /**
+     * A literal payload; {@code binary} means literal8 ({@code ~{n}}, RFC 3516). {@code announce}
+     * says whether it waits for the server's {@code +}: as the capabilities allow, or as given.
+     */
+    public record Literal(byte[] bytes, boolean binary, Announce announce) implements Part {
+        public Literal(byte[] bytes, boolean binary) {
+            this(bytes, binary, Announce.AS_ADVERTISED);
+        }
+    }
+
+    /** How a literal is announced. */
+    public enum Announce {
+        /** Non-synchronizing where the server's LITERAL+ or LITERAL- allows it, else synchronizing. */
+        AS_ADVERTISED,
+        /** {@code {n}}, whatever the server advertises. */
+        SYNCHRONIZING,
+        /** {@code {n+}}, whatever the server advertises (a test of how the server takes it). */
+        NON_SYNCHRONIZING
     }
 
     private final List<Part> parts;
@@ -47,6 +63,11 @@ public final class ImapCommand {
 
     public static Builder builder(String verb) {
         return new Builder(verb);
+    }
+
+    /** A command assembled from octets exactly as given ({@link Builder#verbatim}), no spaces added. */
+    public static Builder verbatim() {
+        return new Builder("");
     }
 
     /** The same command with an explicit tag instead of an automatic one. */
@@ -115,6 +136,20 @@ public final class ImapCommand {
         /** A literal, whatever the content. */
         public Builder literal(byte[] value) {
             return addLiteral(value, false);
+        }
+
+        /** Octets exactly as given, without a space before them. */
+        public Builder verbatim(byte[] octets) {
+            flushText();
+            parts.add(new Text(octets.clone()));
+            return this;
+        }
+
+        /** A literal announced as {@code announce} says, without a space before it. */
+        public Builder verbatimLiteral(byte[] value, Announce announce) {
+            flushText();
+            parts.add(new Literal(value, false, announce));
+            return this;
         }
 
         /** A literal8 ({@code ~{n}}) for binary content (APPEND with BINARY). */

@@ -37,7 +37,11 @@ public final class ImapCommandEncoder {
                 current.add(text.bytes());
             } else if (part instanceof ImapCommand.Literal literal) {
                 int size = literal.bytes().length;
-                boolean nonSync = mode.nonSynchronizing(size);
+                boolean nonSync = switch (literal.announce()) {
+                    case AS_ADVERTISED -> mode.nonSynchronizing(size);
+                    case SYNCHRONIZING -> false;
+                    case NON_SYNCHRONIZING -> true;
+                };
                 current.add(((literal.binary() ? "~{" : "{") + size + (nonSync ? "+}" : "}") + "\r\n")
                         .getBytes(StandardCharsets.US_ASCII));
                 if (!nonSync) {

@@ -1,6 +1,5 @@
 package io.maildrill.run.session;
 
-import io.maildrill.imap.ArgumentForm;
 import io.maildrill.imap.ImapCommand;
 import io.maildrill.imap.ImapResponse;
 import io.maildrill.imap.SequenceSet;
@@ -12,7 +11,6 @@ import io.maildrill.net.ProtocolException;
 import io.maildrill.net.UntrustedCertificateException;
 import io.maildrill.run.match.RefResolver;
 import io.maildrill.run.match.Value;
-import io.maildrill.script.ast.BuiltInVariables;
 import io.maildrill.script.ast.CommandPart;
 import io.maildrill.script.ast.Pattern;
 import io.maildrill.script.ast.Selection;
@@ -23,15 +21,12 @@ import io.maildrill.imap.codec.ImapResponseDecoder;
 import io.maildrill.imap.transport.ImapConnection;
 import io.maildrill.imap.transport.Outgoing;
 import io.maildrill.imap.transport.TagSequence;
-import io.netty.buffer.Unpooled;
-import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -328,48 +323,17 @@ public final class ImapScriptSession implements ScriptSession {
             throw new StepFailure(line, name(), tag + " ...", "tag " + tag + " free",
                     "tag " + tag + " is still in use by the command at line " + inFlight.get(tag).line);
         }
-        List<byte[]> segments = new ArrayList<>();
-        StringBuilder shown = new StringBuilder(tag).append(' ');
-        ByteArrayOutputStream current = new ByteArrayOutputStream();
-        current.writeBytes((tag + " ").getBytes(StandardCharsets.US_ASCII));
-        for (CommandPart part : parts) {
-            if (!appendInline(line, part, current, shown)) {
-                byte[] octets;
-                boolean plus;
-                if (part instanceof CommandPart.Literal lit) {
-                    octets = lit.octets().toByteArray();
-                    plus = lit.nonSynchronizing();
-                } else if (part instanceof CommandPart.VariableLiteral vl) {
-                    octets = bound(line, vl.name(), shown).bytes();
-                    plus = vl.nonSynchronizing();
-                } else {
-                    CommandPart.FixtureLiteral fl = (CommandPart.FixtureLiteral) part;
-                    octets = env.fixtureMessage(fl.fixtureIndex());
-                    plus = fl.nonSynchronizing();
-                }
-                append(current, shown, "{" + octets.length + (plus ? "+" : "") + "}\r\n");
-                if (!plus) {
-                    segments.add(current.toByteArray());
-                    current = new ByteArrayOutputStream();
-                }
-                current.writeBytes(octets);
-                shown.append("<").append(octets.length).append(" octets>");
-            }
-        }
-        current.writeBytes("\r\n".getBytes(StandardCharsets.US_ASCII));
-        segments.add(current.toByteArray());
-        String verb = verbOf(parts);
-        String text = Shown.line(transcript.redactor().redact(shown.toString()));
-        // from the resolved parts, before redaction (a STORE holds no secret or literal to hide)
-        Optional<SilentStore> silentStore = SilentStore.of(shown.substring(tag.length() + 1));
-        Command cmd = register(line, tag, text, verb.equals("SELECT") || verb.equals("EXAMINE"), silentStore);
+        ImapCommandWriter.Written written = writer().command(line, tag, parts);
+        String text = written.shown();
+        Command cmd = register(line, tag, text, written.selects(), written.silentStore());
         if (cmd.selects) {
             cmd.viewBefore = view;
             view = null;
             existsWhileUnselected = 0;
             fixtureSelected = selectsFixtureMailbox(text.substring(Math.min(text.length(), tag.length() + 1)));
         }
-        writeCommand(line, cmd, new ImapCommandEncoder.Encoded(segments.stream().map(Unpooled::wrappedBuffer).toList()));
+        // each literal announced as the script wrote it: the mode is for literals that leave it open
+        writeCommand(line, cmd, ImapCommandEncoder.encode(tag, written.command(), LiteralMode.SYNCHRONIZING));
         return cmd;
     }
 
@@ -427,42 +391,14 @@ public final class ImapScriptSession implements ScriptSession {
     }
 
     /**
-     * Appends a part that goes on the command line itself (text, a variable, {@code #k}, a scratch
-     * mailbox name); false for a literal, which the caller frames.
-     */
-    private boolean appendInline(int line, CommandPart part, ByteArrayOutputStream current, StringBuilder shown) {
-        if (part instanceof CommandPart.Text t) {
-            append(current, shown, t.text());
-        } else if (part instanceof CommandPart.Variable v) {
-            Value value = bound(line, v.name(), shown);
-            current.writeBytes(value.bytes());
-            shown.append(BuiltInVariables.secret(v.name()) ? "<redacted>" : new String(value.bytes(), StandardCharsets.UTF_8));
-        } else if (part instanceof CommandPart.MessageRef ref) {
-            append(current, shown, resolveForCommand(line, ref.fixtureIndex(), ref.kind()));
-        } else if (part instanceof CommandPart.ScratchMailbox m) {
-            append(current, shown, ArgumentForm.quote(env.scratchMailbox(m.name()).getBytes(StandardCharsets.US_ASCII)));
-        } else {
-            return false;
-        }
-        return true;
-    }
-
-    /**
      * {@code A+>}: the client's answer to the continuation request of the command in flight (a SASL
      * response, or {@code *} to cancel), the line and CRLF; the command's status comes later.
      */
     public String answer(int line, List<CommandPart> parts) {
         drainAvailable();
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        StringBuilder shown = new StringBuilder();
-        for (CommandPart part : parts) {
-            if (!appendInline(line, part, out, shown)) {
-                throw new StepFailure(line, name(), shown.toString(), "a one-line answer", "a literal in an answer");
-            }
-        }
-        out.writeBytes("\r\n".getBytes(StandardCharsets.US_ASCII));
-        write(out.toByteArray());
-        return Shown.line(transcript.redactor().redact(shown.toString()));
+        ImapCommandWriter.Answer answer = writer().answer(line, parts);
+        write(answer.octets());
+        return answer.shown();
     }
 
     /**
@@ -494,11 +430,6 @@ public final class ImapScriptSession implements ScriptSession {
         write(octets);
     }
 
-    private static void append(ByteArrayOutputStream out, StringBuilder shown, String text) {
-        out.writeBytes(text.getBytes(StandardCharsets.UTF_8));
-        shown.append(text);
-    }
-
     /** Whether "SELECT name ..." / "EXAMINE name ..." names the fixture mailbox (quoted or not). */
     private boolean selectsFixtureMailbox(String command) {
         String[] words = command.trim().split(" +", 3);
@@ -508,15 +439,6 @@ public final class ImapScriptSession implements ScriptSession {
         String name = words[1].length() >= 2 && words[1].startsWith("\"") && words[1].endsWith("\"")
                 ? words[1].substring(1, words[1].length() - 1) : words[1];
         return name.equalsIgnoreCase(env.fixture().mailbox());
-    }
-
-    private static String verbOf(List<CommandPart> parts) {
-        if (!parts.isEmpty() && parts.get(0) instanceof CommandPart.Text t) {
-            String[] words = t.text().trim().split(" ");
-            String first = words[0].toUpperCase(Locale.ROOT);
-            return first.equals("UID") && words.length > 1 ? "UID " + words[1].toUpperCase(Locale.ROOT) : first;
-        }
-        return "";
     }
 
     private Command register(int line, String tag, String text, boolean selects, Optional<SilentStore> silentStore) {
@@ -883,8 +805,30 @@ public final class ImapScriptSession implements ScriptSession {
         return AccountVariables.lookup(name, env, transcript.redactor());
     }
 
-    private Value bound(int line, String name, StringBuilder shown) {
-        return variable(name).orElseThrow(() -> new StepFailure(line, name(), shown.toString(),
-                "$" + name + " bound", "$" + name + " is not bound"));
+    /** The command writer over this session's variables, view, scratch mailboxes and fixture. */
+    private ImapCommandWriter writer() {
+        return new ImapCommandWriter(name(), new ImapCommandWriter.Values() {
+            @Override
+            public Value variable(int line, String name, String shownSoFar) {
+                return ImapScriptSession.this.variable(name).orElseThrow(() -> new StepFailure(line, name(), shownSoFar,
+                        "$" + name + " bound", "$" + name + " is not bound"));
+            }
+
+            @Override
+            public String messageRef(int line, int k, Pattern.RefKind kind) {
+                return resolveForCommand(line, k, kind);
+            }
+
+            @Override
+            public String scratchMailbox(String name) {
+                return env.scratchMailbox(name);
+            }
+
+            @Override
+            public byte[] fixtureMessage(int k) {
+                return env.fixtureMessage(k);
+            }
+        }, transcript.redactor());
     }
+
 }
