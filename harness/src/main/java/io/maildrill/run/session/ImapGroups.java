@@ -54,7 +54,7 @@ public final class ImapGroups {
     }
 
     private boolean commandGroup(Statement.Expect group, int sendLine, Instant deadline, Duration wait) {
-        ImapScriptSession.Command cmd = session.commandFor(sendLine).orElseThrow(() -> new StepFailure(group.line(),
+        ImapArrivals.Command cmd = session.commandFor(sendLine).orElseThrow(() -> new StepFailure(group.line(),
                 session.name(), "", "a command awaiting this group", "no command of " + session.name() + " is in flight"));
         if (endsAtContinuation(group)) {
             continuationGroup(group, cmd, deadline, wait);
@@ -66,37 +66,37 @@ public final class ImapGroups {
                 .map(Expectation.Continuation.class::cast).toList();
         // A forbidden "+" ends the wait at once: the server now waits for octets that will never come,
         // so waiting for the completion would only time out with a misleading reason.
-        while (cmd.completion == null && session.closedWhy().isEmpty() && !continuationArrived(forbidden, cmd)
+        while (cmd.completion().isEmpty() && session.closedWhy().isEmpty() && !continuationArrived(forbidden, cmd)
                 && malformedCompletion(cmd).isEmpty() && session.pumpUntil(deadline)) {
             // wait for the completion (arrivals update the view as they come)
         }
         while (wantsClose && session.closedWhy().isEmpty() && session.pumpUntil(deadline)) {
             // a group with 'closed' also waits for the server to close
         }
-        long limit = cmd.completion != null ? cmd.completionIndex : session.nextIndex();
-        List<ImapScriptSession.Received> candidates = session.candidatesBefore(limit);
-        failOnProblems(group, cmd.text, candidates);
+        long limit = cmd.completion().isPresent() ? cmd.completionIndex() : session.nextIndex();
+        List<ImapArrivals.Received> candidates = session.candidatesBefore(limit);
+        failOnProblems(group, cmd.text(), candidates);
         for (Expectation.Continuation cont : forbidden) {
             checkContinuation(cont, cmd, candidates, List.of());
         }
-        Optional<ImapScriptSession.Received> bye = cmd.completion == null
+        Optional<ImapArrivals.Received> bye = cmd.completion().isEmpty()
                 ? group.status().filter(Expectation.Status::acceptsBye).flatMap(s -> byeInsteadOfCompletion(s, cmd, candidates, wait))
                 : Optional.empty();
         // 'OK|closed': the server closed the connection instead of answering, which the status line accepts.
-        boolean closedInstead = cmd.completion == null && bye.isEmpty() && session.closedWhy().isPresent()
+        boolean closedInstead = cmd.completion().isEmpty() && bye.isEmpty() && session.closedWhy().isPresent()
                 && group.status().map(Expectation.Status::acceptsClose).orElse(false);
-        if (cmd.completion == null && bye.isEmpty() && !closedInstead
+        if (cmd.completion().isEmpty() && bye.isEmpty() && !closedInstead
                 && !(wantsClose && session.closedWhy().isPresent() && group.status().isEmpty())) {
             String what = malformedCompletion(cmd)
-                    .map(m -> "the tagged response for " + cmd.tag + " is malformed: " + m.describe())
+                    .map(m -> "the tagged response for " + cmd.tag() + " is malformed: " + m.describe())
                     .or(session::closedWhy)
-                    .orElse("no tagged response for " + cmd.tag + " within " + seconds(wait));
-            throw new StepFailure(group.status().map(Expectation::line).orElse(group.line()), session.name(), cmd.text,
+                    .orElse("no tagged response for " + cmd.tag() + " within " + seconds(wait));
+            throw new StepFailure(group.status().map(Expectation::line).orElse(group.line()), session.name(), cmd.text(),
                     group.status().map(this::describeStatus).orElse("closed"), what + arrivals(candidates, List.of()));
         }
         // A BYE standing in for the completion is the group's status, not one of its untagged candidates.
-        List<ImapScriptSession.Received> untagged = bye.map(b -> candidates.stream().filter(r -> r != b).toList()).orElse(candidates);
-        List<ImapScriptSession.Received> claimed = new ArrayList<>(untaggedLines(group, untagged, cmd.text));
+        List<ImapArrivals.Received> untagged = bye.map(b -> candidates.stream().filter(r -> r != b).toList()).orElse(candidates);
+        List<ImapArrivals.Received> claimed = new ArrayList<>(untaggedLines(group, untagged, cmd.text()));
         bye.ifPresent(claimed::add);
         for (Expectation e : group.expectations()) {
             if (e instanceof Expectation.Continuation cont) {
@@ -104,7 +104,7 @@ public final class ImapGroups {
             } else if (e instanceof Expectation.Status status && bye.isEmpty() && !closedInstead) {
                 checkStatus(status, cmd, candidates, claimed);
             } else if (e instanceof Expectation.Closed closed && session.closedWhy().isEmpty()) {
-                throw new StepFailure(closed.line(), session.name(), cmd.text, "the server closes the connection",
+                throw new StepFailure(closed.line(), session.name(), cmd.text(), "the server closes the connection",
                         "still open after " + seconds(wait) + arrivals(candidates, claimed));
             }
         }
@@ -123,23 +123,23 @@ public final class ImapGroups {
      * Waits for the continuation request the group ends with; the untagged lines judge what arrived
      * before it. A completion or a close instead fails the group, with what came.
      */
-    private void continuationGroup(Statement.Expect group, ImapScriptSession.Command cmd, Instant deadline, Duration wait) {
+    private void continuationGroup(Statement.Expect group, ImapArrivals.Command cmd, Instant deadline, Duration wait) {
         Expectation.Continuation awaited = (Expectation.Continuation) group.expectations().get(group.expectations().size() - 1);
-        while (cmd.completion == null && session.closedWhy().isEmpty() && !matchingContinuation(awaited, cmd)
+        while (cmd.completion().isEmpty() && session.closedWhy().isEmpty() && !matchingContinuation(awaited, cmd)
                 && session.pumpUntil(deadline)) {
             // wait for the "+"
         }
-        List<ImapScriptSession.Received> candidates = session.candidatesBefore(session.nextIndex());
-        failOnProblems(group, cmd.text, candidates);
+        List<ImapArrivals.Received> candidates = session.candidatesBefore(session.nextIndex());
+        failOnProblems(group, cmd.text(), candidates);
         if (!matchingContinuation(awaited, cmd)) {
-            String what = cmd.completion != null ? ImapData.describe(cmd.completion) + " instead"
+            String what = cmd.completion().isPresent() ? ImapData.describe(cmd.completion().get()) + " instead"
                     : session.closedWhy().orElse("no continuation request within " + seconds(wait));
             List<String> got = cmd.continuations();
-            throw new StepFailure(awaited.line(), session.name(), cmd.text,
+            throw new StepFailure(awaited.line(), session.name(), cmd.text(),
                     "+" + awaited.text().map(p -> " " + PatternText.render(p)).orElse(""),
                     what + (got.isEmpty() ? "" : " (continuations: " + got + ")") + arrivals(candidates, List.of()));
         }
-        List<ImapScriptSession.Received> claimed = untaggedLines(group, candidates, cmd.text);
+        List<ImapArrivals.Received> claimed = untaggedLines(group, candidates, cmd.text());
         for (Expectation e : group.expectations()) {
             if (e instanceof Expectation.Continuation cont && cont != awaited) {
                 checkContinuation(cont, cmd, candidates, claimed);
@@ -154,9 +154,9 @@ public final class ImapGroups {
      * arrived (the caller reports the missing completion); a failure when the BYE does not match or the
      * connection stayed open after it.
      */
-    private Optional<ImapScriptSession.Received> byeInsteadOfCompletion(Expectation.Status status, ImapScriptSession.Command cmd,
-                                                                        List<ImapScriptSession.Received> candidates, Duration wait) {
-        Optional<ImapScriptSession.Received> bye = candidates.stream()
+    private Optional<ImapArrivals.Received> byeInsteadOfCompletion(Expectation.Status status, ImapArrivals.Command cmd,
+                                                                        List<ImapArrivals.Received> candidates, Duration wait) {
+        Optional<ImapArrivals.Received> bye = candidates.stream()
                 .filter(r -> r.response() instanceof ImapResponse.Condition c && c.status() == io.maildrill.imap.Status.BYE)
                 .findFirst();
         if (bye.isEmpty()) {
@@ -166,13 +166,13 @@ public final class ImapGroups {
         if (status.text().isPresent()) {
             Bindings tentative = bindings.tentative();
             if (!new PatternMatcher(session.refsNow(), true).matches(status.text().get(), Words.imapStatus(c.code(), c.text()), tentative)) {
-                throw new StepFailure(status.line(), session.name(), cmd.text, describeStatus(status),
+                throw new StepFailure(status.line(), session.name(), cmd.text(), describeStatus(status),
                         ImapData.describe(c) + " (no tagged response)" + arrivals(candidates, List.of()));
             }
             bindings.commit(tentative);
         }
         if (session.closedWhy().isEmpty()) {
-            throw new StepFailure(status.line(), session.name(), cmd.text, describeStatus(status)
+            throw new StepFailure(status.line(), session.name(), cmd.text(), describeStatus(status)
                     + " (BYE stands for the completion only if the server then closes the connection)",
                     ImapData.describe(c) + ", then no tagged response and the connection still open after " + seconds(wait)
                             + arrivals(candidates, List.of()));
@@ -184,9 +184,9 @@ public final class ImapGroups {
      * A reply that starts with the command's tag but is not a well-formed line (a bare LF line end,
      * say): the completion came, broken, so waiting out the bound would only hide it.
      */
-    private Optional<io.maildrill.net.MalformedReply> malformedCompletion(ImapScriptSession.Command cmd) {
-        byte[] tag = (cmd.tag + " ").getBytes(java.nio.charset.StandardCharsets.US_ASCII);
-        for (ImapScriptSession.Received r : session.candidatesBefore(session.nextIndex())) {
+    private Optional<io.maildrill.net.MalformedReply> malformedCompletion(ImapArrivals.Command cmd) {
+        byte[] tag = (cmd.tag() + " ").getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        for (ImapArrivals.Received r : session.candidatesBefore(session.nextIndex())) {
             if (r.response() instanceof io.maildrill.imap.ImapResponse.Malformed m
                     && java.util.Arrays.equals(m.reply().bytes(), 0, Math.min(tag.length, m.reply().bytes().length), tag, 0, tag.length)) {
                 return Optional.of(m.reply());
@@ -196,11 +196,11 @@ public final class ImapGroups {
     }
 
     /** Whether a continuation request that a {@code not +} line forbids has arrived for {@code cmd}. */
-    private boolean continuationArrived(List<Expectation.Continuation> forbidden, ImapScriptSession.Command cmd) {
+    private boolean continuationArrived(List<Expectation.Continuation> forbidden, ImapArrivals.Command cmd) {
         return forbidden.stream().anyMatch(cont -> matchingContinuation(cont, cmd));
     }
 
-    private boolean matchingContinuation(Expectation.Continuation cont, ImapScriptSession.Command cmd) {
+    private boolean matchingContinuation(Expectation.Continuation cont, ImapArrivals.Command cmd) {
         for (String text : cmd.continuations()) {
             String words = text.length() > 2 ? text.substring(2) : "";
             if (cont.text().isEmpty()
@@ -213,7 +213,7 @@ public final class ImapGroups {
 
     private void idleGroup(Statement.Expect group, Instant deadline) {
         List<UntaggedLines.Line> lines = lines(group);
-        UntaggedLines<ImapScriptSession.Received> matcher = new UntaggedLines<>(view(), bindings);
+        UntaggedLines<ImapArrivals.Received> matcher = new UntaggedLines<>(view(), bindings);
         boolean onlyNot = lines.stream().noneMatch(l -> l.presence() == Presence.MUST);
         boolean wantsClose = group.expectations().stream().anyMatch(Expectation.Closed.class::isInstance);
         while (session.closedWhy().isEmpty()) {
@@ -222,7 +222,7 @@ public final class ImapGroups {
                 break;
             }
         }
-        List<ImapScriptSession.Received> candidates = session.idleCandidates();
+        List<ImapArrivals.Received> candidates = session.idleCandidates();
         failOnProblems(group, "(idling)", candidates);
         try {
             matcher.evaluate(lines, candidates, group.ordered(), group.strict(), session.name(), "(idling)",
@@ -267,31 +267,31 @@ public final class ImapGroups {
         failOnProblems(group, "", List.of());
     }
 
-    private List<ImapScriptSession.Received> untaggedLines(Statement.Expect group,
-                                                           List<ImapScriptSession.Received> candidates, String sent) {
+    private List<ImapArrivals.Received> untaggedLines(Statement.Expect group,
+                                                           List<ImapArrivals.Received> candidates, String sent) {
         return new UntaggedLines<>(view(), bindings).evaluate(lines(group), candidates, group.ordered(), group.strict(),
                 session.name(), sent, claimed -> arrivalsText(candidates, claimed), group.line());
     }
 
-    private void checkContinuation(Expectation.Continuation cont, ImapScriptSession.Command cmd,
-                                   List<ImapScriptSession.Received> candidates, List<ImapScriptSession.Received> claimed) {
+    private void checkContinuation(Expectation.Continuation cont, ImapArrivals.Command cmd,
+                                   List<ImapArrivals.Received> candidates, List<ImapArrivals.Received> claimed) {
         List<String> got = cmd.continuations();
         boolean matched = matchingContinuation(cont, cmd);
         String shown = "+" + cont.text().map(p -> " " + PatternText.render(p)).orElse("");
         if (cont.presence() == Presence.MUST && !matched) {
-            throw new StepFailure(cont.line(), session.name(), cmd.text, shown,
+            throw new StepFailure(cont.line(), session.name(), cmd.text(), shown,
                     (got.isEmpty() ? "no continuation request" : "continuations: " + got) + arrivals(candidates, claimed));
         }
         if (cont.presence() == Presence.MUST_NOT && matched) {
-            throw new StepFailure(cont.line(), session.name(), cmd.text, "not " + shown,
-                    "continuation request " + got + " arrived" + (cmd.completion == null ? " (and no tagged response yet)" : "")
+            throw new StepFailure(cont.line(), session.name(), cmd.text(), "not " + shown,
+                    "continuation request " + got + " arrived" + (cmd.completion().isEmpty() ? " (and no tagged response yet)" : "")
                             + arrivals(candidates, claimed));
         }
     }
 
-    private void checkStatus(Expectation.Status status, ImapScriptSession.Command cmd,
-                             List<ImapScriptSession.Received> candidates, List<ImapScriptSession.Received> claimed) {
-        ImapResponse.Tagged t = cmd.completion;
+    private void checkStatus(Expectation.Status status, ImapArrivals.Command cmd,
+                             List<ImapArrivals.Received> candidates, List<ImapArrivals.Received> claimed) {
+        ImapResponse.Tagged t = cmd.completion().orElseThrow();
         boolean wordOk = status.accepted().stream().map(StatusWord::wire).anyMatch(w -> w.equals(t.status().name()));
         boolean textOk = true;
         if (wordOk && status.text().isPresent()) {
@@ -302,7 +302,7 @@ public final class ImapGroups {
             }
         }
         if (!wordOk || !textOk) {
-            throw new StepFailure(status.line(), session.name(), cmd.text, describeStatus(status),
+            throw new StepFailure(status.line(), session.name(), cmd.text(), describeStatus(status),
                     ImapData.describe(t) + arrivals(candidates, claimed));
         }
     }
@@ -312,7 +312,7 @@ public final class ImapGroups {
                 + status.text().map(p -> " " + PatternText.renderResolved(p, session.refsNow())).orElse("");
     }
 
-    private void failOnProblems(Statement.Expect group, String sent, List<ImapScriptSession.Received> candidates) {
+    private void failOnProblems(Statement.Expect group, String sent, List<ImapArrivals.Received> candidates) {
         List<String> problems = session.takeProblems();
         if (!problems.isEmpty()) {
             throw new StepFailure(group.line(), session.name(), sent, "responses that answer commands in flight and agree with " + session.name() + "'s view",
@@ -335,20 +335,20 @@ public final class ImapGroups {
         return out;
     }
 
-    private UntaggedLines.View<ImapScriptSession.Received> view() {
+    private UntaggedLines.View<ImapArrivals.Received> view() {
         return new UntaggedLines.View<>() {
             @Override
-            public List<Datum> data(ImapScriptSession.Received r) {
+            public List<Datum> data(ImapArrivals.Received r) {
                 return r.response() instanceof ImapResponse.Untagged u ? ImapData.untagged(u) : List.of(MALFORMED);
             }
 
             @Override
-            public RefResolver refs(ImapScriptSession.Received r) {
+            public RefResolver refs(ImapArrivals.Received r) {
                 return session.refsAt(r.uidsBefore());
             }
 
             @Override
-            public String describe(ImapScriptSession.Received r) {
+            public String describe(ImapArrivals.Received r) {
                 return ImapData.describe(r.response());
             }
 
@@ -367,7 +367,7 @@ public final class ImapGroups {
      * of which nothing at all arrived: the push did not come, as opposed to one that came wrong.
      */
     private static boolean nothingOfItsKind(List<UntaggedLines.Line> lines, int failedLine,
-                                            List<ImapScriptSession.Received> candidates) {
+                                            List<ImapArrivals.Received> candidates) {
         Optional<String> keyword = lines.stream().filter(l -> l.line() == failedLine && l.presence() == Presence.MUST)
                 .findFirst().flatMap(l -> l.patterns().stream().filter(Pattern.Atom.class::isInstance)
                         .map(p -> ((Pattern.Atom) p).text()).findFirst());
@@ -375,16 +375,16 @@ public final class ImapGroups {
                 && u.keyword().equalsIgnoreCase(keyword.get()));
     }
 
-    private static String arrivals(List<ImapScriptSession.Received> candidates, List<ImapScriptSession.Received> claimed) {
+    private static String arrivals(List<ImapArrivals.Received> candidates, List<ImapArrivals.Received> claimed) {
         return candidates.isEmpty() ? "" : "\n" + arrivalsText(candidates, claimed);
     }
 
-    private static String arrivalsText(List<ImapScriptSession.Received> candidates, List<ImapScriptSession.Received> claimed) {
+    private static String arrivalsText(List<ImapArrivals.Received> candidates, List<ImapArrivals.Received> claimed) {
         if (candidates.isEmpty()) {
             return "no untagged responses arrived";
         }
         StringBuilder sb = new StringBuilder("arrived:");
-        for (ImapScriptSession.Received r : candidates) {
+        for (ImapArrivals.Received r : candidates) {
             sb.append("\n  ").append(ImapData.describe(r.response()))
                     .append(claimed.contains(r) ? "   (claimed)" : "   (unclaimed)");
         }

@@ -21,13 +21,13 @@ import io.maildrill.imap.codec.ImapResponseDecoder;
 import io.maildrill.imap.transport.ImapConnection;
 import io.maildrill.imap.transport.Outgoing;
 import io.maildrill.imap.transport.TagSequence;
+import io.maildrill.run.session.ImapArrivals.Command;
+import io.maildrill.run.session.ImapArrivals.Received;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 
@@ -39,72 +39,24 @@ import java.util.OptionalLong;
  */
 public final class ImapScriptSession implements ScriptSession {
 
-    /** An untagged (or malformed) response not yet claimed, with the view's UIDs just before it applied. */
-    public record Received(long index, ImapResponse response, List<Long> uidsBefore) {
-    }
-
-    /** A command sent with a tag, awaiting (or holding) its completion. */
-    public static final class Command {
-        final int line;
-        final String tag;
-        final String text;
-        final boolean selects;
-        final List<String> continuations = new ArrayList<>();
-        /** The flags change the session applies to its own view when the server answers OK. */
-        final Optional<SilentStore> silentStore;
-        ImapResponse.Tagged completion;
-        long completionIndex = -1;
-        /** For a SELECT/EXAMINE: the view it replaced, restored if the command is rejected with BAD. */
-        MailboxView viewBefore;
-
-        Command(int line, String tag, String text, boolean selects, Optional<SilentStore> silentStore) {
-            this.line = line;
-            this.tag = tag;
-            this.text = text;
-            this.selects = selects;
-            this.silentStore = silentStore;
-        }
-
-        public String tag() {
-            return tag;
-        }
-
-        /** The command as sent, tag included, credentials redacted. */
-        public String text() {
-            return text;
-        }
-
-        public Optional<ImapResponse.Tagged> completion() {
-            return Optional.ofNullable(completion);
-        }
-
-        public List<String> continuations() {
-            return List.copyOf(continuations);
-        }
-    }
-
     private final SessionDecl decl;
     private final SessionEnv env;
     private final Transcript transcript;
     /** The session's automatic tags: its name and a count ({@code A1}, {@code A2}, ...). */
     private final TagSequence tags;
     private ImapConnection connection;
-    private ArrivalQueue arrivals;
+    private ArrivalQueue queue;
     private ImapResponse greeting;
     private MailboxView view;
     private long existsWhileUnselected;
     /** Whether the selected mailbox is the fixture mailbox, whose expunges remove fixture messages. */
     private boolean fixtureSelected;
-    private long nextIndex;
     private String closedWhy;
     /** The tag of the last STARTTLS sent: its own late completion is no injected answer. */
     private String startTlsTag;
-    private final List<Received> pending = new ArrayList<>();
-    private final Map<String, Command> inFlight = new LinkedHashMap<>();
-    private final List<Command> awaitingGroup = new ArrayList<>();
-    private final List<String> problems = new ArrayList<>();
+    /** What was sent and what arrived, for the groups to claim from. */
+    private final ImapArrivals arrivals = new ImapArrivals();
     private Command idle;
-    private long idleMark;
 
     public ImapScriptSession(SessionDecl decl, SessionEnv env, Transcript transcript) {
         this.decl = decl;
@@ -159,7 +111,7 @@ public final class ImapScriptSession implements ScriptSession {
             ArrivalQueue queue = new ArrivalQueue();
             connection = ImapConnection.connect(env.target().requireImap(), env.target().tls(), transcript, env.connectTimeout(),
                     new ImapResponseDecoder(), ArrivalQueue.NAME, hold -> queue);
-            arrivals = queue;
+            this.queue = queue;
         } catch (ProtocolException e) {
             throw new SetupError(line, name(), "cannot connect session " + name() + ": " + e.getMessage(), e);
         }
@@ -183,10 +135,7 @@ public final class ImapScriptSession implements ScriptSession {
         greeting = null;
         view = null;
         closedWhy = null;
-        pending.clear();
-        inFlight.clear();
-        awaitingGroup.clear();
-        problems.clear();
+        arrivals.reset();
         idle = null;
     }
 
@@ -246,27 +195,25 @@ public final class ImapScriptSession implements ScriptSession {
         // the runner's own commands (LOGIN, SELECT, UID FETCH, NOOP) never store flags
         Command cmd = register(line, nextAutoTag(), transcript.redactor().redact(commandText), false, Optional.empty());
         try {
-            writeCommand(line, cmd, ImapCommandEncoder.encode(cmd.tag, command, LiteralMode.SYNCHRONIZING));
+            writeCommand(line, cmd, ImapCommandEncoder.encode(cmd.tag(), command, LiteralMode.SYNCHRONIZING));
         } catch (StepFailure e) {
-            awaitingGroup.remove(cmd);
-            inFlight.remove(cmd.tag);
+            arrivals.withdraw(cmd);
             throw e;
         }
         Instant deadline = Instant.now().plus(env.connectTimeout());
-        while (cmd.completion == null && closedWhy == null && pumpUntil(deadline)) {
+        while (cmd.completion().isEmpty() && closedWhy == null && pumpUntil(deadline)) {
             // wait for the completion
         }
-        awaitingGroup.remove(cmd);
-        if (cmd.completion == null) {
-            inFlight.remove(cmd.tag);
-            String why = closedWhy != null ? closedWhy : "no tagged response for " + cmd.tag + " within "
+        arrivals.withdraw(cmd);
+        if (cmd.completion().isEmpty()) {
+            String why = closedWhy != null ? closedWhy : "no tagged response for " + cmd.tag() + " within "
                     + env.connectTimeout().toSeconds() + "s";
-            throw new StepFailure(line, name(), cmd.tag + " " + tagless(commandText), "a tagged completion", why);
+            throw new StepFailure(line, name(), cmd.tag() + " " + tagless(commandText), "a tagged completion", why);
         }
-        if (inFlight.isEmpty()) {
-            pending.removeIf(r -> r.index < cmd.completionIndex);
+        if (arrivals.nothingInFlight()) {
+            arrivals.dropBefore(cmd.completionIndex());
         }
-        return cmd.completion;
+        return cmd.completion().orElseThrow();
     }
 
     private static String tagless(String text) {
@@ -284,8 +231,7 @@ public final class ImapScriptSession implements ScriptSession {
             }
         }
         connection = null;
-        inFlight.clear();
-        awaitingGroup.clear();
+        arrivals.dropCommands();
         idle = null;
     }
 
@@ -295,7 +241,7 @@ public final class ImapScriptSession implements ScriptSession {
             return;
         }
         try {
-            if (connection.isOpen() && idle == null && inFlight.isEmpty()) {
+            if (connection.isOpen() && idle == null && arrivals.nothingInFlight()) {
                 write((nextAutoTag() + " LOGOUT\r\n").getBytes(StandardCharsets.US_ASCII));
                 Instant deadline = Instant.now().plusSeconds(2);
                 while (closedWhy == null && pumpUntil(deadline)) {
@@ -319,14 +265,14 @@ public final class ImapScriptSession implements ScriptSession {
     public Command send(int line, Optional<String> explicitTag, List<CommandPart> parts) {
         drainAvailable();
         String tag = explicitTag.orElseGet(this::nextAutoTag);
-        if (inFlight.containsKey(tag)) {
+        arrivals.inFlight(tag).ifPresent(busy -> {
             throw new StepFailure(line, name(), tag + " ...", "tag " + tag + " free",
-                    "tag " + tag + " is still in use by the command at line " + inFlight.get(tag).line);
-        }
+                    "tag " + tag + " is still in use by the command at line " + busy.line());
+        });
         ImapCommandWriter.Written written = writer().command(line, tag, parts);
         String text = written.shown();
         Command cmd = register(line, tag, text, written.selects(), written.silentStore());
-        if (cmd.selects) {
+        if (cmd.selects()) {
             cmd.viewBefore = view;
             view = null;
             existsWhileUnselected = 0;
@@ -344,31 +290,31 @@ public final class ImapScriptSession implements ScriptSession {
      * command's group judges what came (it may accept it: {@code A< BAD|NO|BYE}, {@code A< NO|closed}).
      */
     private void writeCommand(int line, Command cmd, ImapCommandEncoder.Encoded encoded) {
-        Outgoing outgoing = connection.send(new Outgoing(cmd.tag, encoded));
+        Outgoing outgoing = connection.send(new Outgoing(cmd.tag(), encoded));
         if (encoded.continuationsNeeded() == 0) {
             return;
         }
-        outgoing.written().whenComplete((done, failure) -> arrivals.wake());
-        int seen = cmd.continuations.size();
+        outgoing.written().whenComplete((done, failure) -> queue.wake());
+        int seen = cmd.continuationCount();
         Instant deadline = Instant.now().plus(env.groupTimeout());
         // A command the transport gave up on ends in its completion or the close, which follow in the queue.
-        while (!Boolean.TRUE.equals(outgoing.written().getNow(false)) && cmd.completion == null && closedWhy == null
+        while (!Boolean.TRUE.equals(outgoing.written().getNow(false)) && cmd.completion().isEmpty() && closedWhy == null
                 && pumpUntil(deadline)) {
-            if (cmd.continuations.size() > seen) {
-                seen = cmd.continuations.size();
+            if (cmd.continuationCount() > seen) {
+                seen = cmd.continuationCount();
                 deadline = Instant.now().plus(env.groupTimeout());
             }
         }
         if (Boolean.TRUE.equals(outgoing.written().getNow(false))) {
             return;
         }
-        if (cmd.completion != null) {
+        if (cmd.completion().isPresent()) {
             transcript.note("completion before the literal's continuation: the literal is not sent");
         } else if (closedWhy != null) {
             // BYE and a close instead of "+" (RFC 3501 §7.1.5)
             transcript.note("the server closed the connection instead of asking for the literal: the literal is not sent");
         } else {
-            throw new StepFailure(line, name(), cmd.text, "+ continuation for the literal",
+            throw new StepFailure(line, name(), cmd.text(), "+ continuation for the literal",
                     "no continuation within " + env.groupTimeout().toSeconds() + "s");
         }
     }
@@ -406,12 +352,9 @@ public final class ImapScriptSession implements ScriptSession {
      * the command stays in flight (with no continuation seen yet) for the client's answer.
      */
     public void finishContinuationGroup(Command cmd, List<Received> candidates, List<Received> claimed) {
-        pending.removeAll(claimed);
-        if (awaitingGroup.size() == 1) {
-            pending.removeAll(candidates);
-        }
-        cmd.continuations.clear();
+        arrivals.claimUpToContinuation(cmd, candidates, claimed);
     }
+
 
     /** Sends octets exactly as written; with a handle, registers the command the octets hold. */
     public void sendRaw(int line, Optional<String> handle, byte[] octets) {
@@ -442,14 +385,12 @@ public final class ImapScriptSession implements ScriptSession {
     }
 
     private Command register(int line, String tag, String text, boolean selects, Optional<SilentStore> silentStore) {
-        Command cmd = new Command(line, tag, text, selects, silentStore);
-        inFlight.put(tag, cmd);
-        awaitingGroup.add(cmd);
-        return cmd;
+        return arrivals.sent(line, tag, text, selects, silentStore);
     }
 
+
     private String nextAutoTag() {
-        return tags.next(inFlight::containsKey);
+        return tags.next(arrivals::tagInUse);
     }
 
     private String resolveForCommand(int line, int k, Pattern.RefKind kind) {
@@ -479,7 +420,7 @@ public final class ImapScriptSession implements ScriptSession {
         if (left.isNegative()) {
             left = Duration.ZERO;
         }
-        Optional<ArrivalQueue.Event> event = arrivals.poll(left);
+        Optional<ArrivalQueue.Event> event = queue.poll(left);
         if (event.isEmpty()) {
             return false;
         }
@@ -493,7 +434,7 @@ public final class ImapScriptSession implements ScriptSession {
             return;
         }
         Optional<ArrivalQueue.Event> event;
-        while ((event = arrivals.poll(Duration.ZERO)).isPresent()) {
+        while ((event = queue.poll(Duration.ZERO)).isPresent()) {
             handle(event.get());
         }
     }
@@ -526,37 +467,33 @@ public final class ImapScriptSession implements ScriptSession {
             return;
         }
         if (r instanceof ImapResponse.Tagged t) {
-            Command cmd = inFlight.remove(t.tag());
-            if (cmd == null) {
-                problems.add("tagged response \"" + ImapData.describe(t) + "\" answers no command in flight");
+            Optional<Command> completed = arrivals.completion(t);
+            if (completed.isEmpty()) {
                 return;
             }
-            cmd.completion = t;
-            cmd.completionIndex = nextIndex++;
-            if (cmd.selects && t.status() == io.maildrill.imap.Status.BAD) {
+            Command cmd = completed.get();
+            if (cmd.selects() && t.status() == io.maildrill.imap.Status.BAD) {
                 // RFC 3501 section 6: a BAD never changes the selected mailbox, so the old view stands.
                 // (A NO SELECT does deselect, section 6.3.1: the view stays empty then.)
                 view = cmd.viewBefore;
             }
             if (t.ok() && view != null) {
-                cmd.silentStore.ifPresent(change -> change.applyTo(view));
+                cmd.silentStore().ifPresent(change -> change.applyTo(view));
             }
             return;
         }
         if (r instanceof ImapResponse.Continuation c) {
-            for (Command cmd : inFlight.values()) {
-                cmd.continuations.add(ImapData.describe(c));
-            }
+            arrivals.continuation(c);
             return;
         }
         if (r instanceof ImapResponse.Other other && other.generic().number().isPresent()) {
             // Reported where it arrived, not only through what it causes later ("EXISTS is less than ...").
-            problems.add("untagged response \"" + ImapData.describe(r) + "\" is not in the IMAP grammar: a response "
+            arrivals.problem("untagged response \"" + ImapData.describe(r) + "\" is not in the IMAP grammar: a response "
                     + "starting with a number is EXISTS, RECENT, EXPUNGE or FETCH (RFC 3501 §7.3, §7.4)");
         }
         List<Long> before = view == null ? List.of() : view.uids();
         applyToModel(r);
-        pending.add(new Received(nextIndex++, r, before));
+        arrivals.untagged(r, before);
     }
 
     /**
@@ -596,10 +533,10 @@ public final class ImapScriptSession implements ScriptSession {
                 view.onFetch(f.sequence(), uid.isPresent() ? uid.getAsLong() : null, f.flags().orElse(null));
             }
         } catch (ModelViolation violation) {
-            problems.add("inconsistent with what the server told " + name() + " before: " + violation.getMessage()
+            arrivals.problem("inconsistent with what the server told " + name() + " before: " + violation.getMessage()
                     + " (response: " + ImapData.describe(r) + ")");
         } catch (IllegalArgumentException malformed) {
-            problems.add("VANISHED with a malformed uid-set (RFC 7162 §3.2.10: known-uids = sequence-set): "
+            arrivals.problem("VANISHED with a malformed uid-set (RFC 7162 §3.2.10: known-uids = sequence-set): "
                     + malformed.getMessage() + " (response: " + ImapData.describe(r) + ")");
         }
     }
@@ -608,52 +545,45 @@ public final class ImapScriptSession implements ScriptSession {
 
     /** The command a group is about: the one the group's send line sent and no group has judged yet. */
     public Optional<Command> commandFor(int sendLine) {
-        return awaitingGroup.stream().filter(c -> c.line == sendLine).findFirst();
+        return arrivals.commandFor(sendLine);
     }
 
     /** Unclaimed untagged responses that arrived before {@code limitIndex}, in arrival order. */
     public List<Received> candidatesBefore(long limitIndex) {
-        return pending.stream().filter(r -> r.index < limitIndex).toList();
+        return arrivals.candidatesBefore(limitIndex);
     }
 
     /** Unclaimed untagged responses that arrived since the idle start or the previous idle group. */
     public List<Received> idleCandidates() {
-        return pending.stream().filter(r -> r.index >= idleMark).toList();
+        return arrivals.idleCandidates();
     }
 
     public long nextIndex() {
-        return nextIndex;
+        return arrivals.nextIndex();
     }
 
     /** Unexpected completions and model violations noticed since the last group; clears them. */
     public List<String> takeProblems() {
-        List<String> out = List.copyOf(problems);
-        problems.clear();
-        return out;
+        return arrivals.takeProblems();
     }
 
     /**
-     * After a command group: claimed candidates go; unclaimed ones go too unless another command
-     * still awaits its group (pipelining); a SELECT/EXAMINE the script sent itself reseeds the view.
+     * After a command group: the ledger lets go of what it judged (see {@link ImapArrivals#claim});
+     * a SELECT/EXAMINE the script sent itself reseeds the view.
      */
     public void finishGroup(Command cmd, List<Received> candidates, List<Received> claimed) {
-        awaitingGroup.remove(cmd);
-        inFlight.remove(cmd.tag);
-        pending.removeAll(claimed);
-        if (awaitingGroup.isEmpty()) {
-            pending.removeAll(candidates);
-        }
+        arrivals.claim(cmd, candidates, claimed);
         if (cmd == idle) {
             idle = null;
         }
-        if (cmd.selects && cmd.completion != null && cmd.completion.ok() && connection != null && closedWhy == null) {
-            seedView(cmd.line);
+        if (cmd.selects() && cmd.completion().map(ImapResponse.Tagged::ok).orElse(false) && connection != null
+                && closedWhy == null) {
+            seedView(cmd.line());
         }
     }
 
     public void finishIdleGroup(List<Received> candidates) {
-        pending.removeAll(candidates);
-        idleMark = nextIndex;
+        arrivals.claimIdle(candidates);
     }
 
     /** Resolves {@code #k} for a response as the view stood just before it applied. */
@@ -683,25 +613,22 @@ public final class ImapScriptSession implements ScriptSession {
 
     public void idleStart(int line) {
         drainAvailable();
-        if (awaitingGroup.isEmpty()) {
-            pending.clear();
-        }
+        arrivals.dropUnclaimedIfNoneAwaiting();
         String tag = nextAutoTag();
         Command cmd = register(line, tag, tag + " IDLE", false, Optional.empty());
         write((tag + " IDLE\r\n").getBytes(StandardCharsets.US_ASCII));
         Instant deadline = Instant.now().plus(env.groupTimeout());
-        while (cmd.continuations.isEmpty() && cmd.completion == null && closedWhy == null && pumpUntil(deadline)) {
+        while (cmd.continuationCount() == 0 && cmd.completion().isEmpty() && closedWhy == null && pumpUntil(deadline)) {
             // wait for "+ idling"
         }
-        if (cmd.continuations.isEmpty()) {
-            awaitingGroup.remove(cmd);
-            inFlight.remove(tag);
-            String actual = cmd.completion != null ? ImapData.describe(cmd.completion)
+        if (cmd.continuationCount() == 0) {
+            arrivals.withdraw(cmd);
+            String actual = cmd.completion().isPresent() ? ImapData.describe(cmd.completion().get())
                     : closedWhy != null ? closedWhy : "no continuation within " + env.groupTimeout().toSeconds() + "s";
-            throw new StepFailure(line, name(), cmd.text, "+ continuation after IDLE", actual);
+            throw new StepFailure(line, name(), cmd.text(), "+ continuation after IDLE", actual);
         }
         idle = cmd;
-        idleMark = nextIndex;
+        arrivals.markIdle();
     }
 
     public void idleDone(int line) {
@@ -720,14 +647,13 @@ public final class ImapScriptSession implements ScriptSession {
         Command cmd = register(line, tag, tag + " STARTTLS", false, Optional.empty());
         write((tag + " STARTTLS\r\n").getBytes(StandardCharsets.US_ASCII));
         Instant deadline = Instant.now().plus(env.groupTimeout());
-        while (cmd.completion == null && closedWhy == null && pumpUntil(deadline)) {
+        while (cmd.completion().isEmpty() && closedWhy == null && pumpUntil(deadline)) {
             // wait for the answer
         }
-        awaitingGroup.remove(cmd);
-        inFlight.remove(tag);
-        if (cmd.completion == null || !cmd.completion.ok()) {
-            throw new StepFailure(line, name(), cmd.text, "OK",
-                    cmd.completion != null ? ImapData.describe(cmd.completion) : closedWhy != null ? closedWhy : "no answer");
+        arrivals.withdraw(cmd);
+        if (!cmd.completion().map(ImapResponse.Tagged::ok).orElse(false)) {
+            throw new StepFailure(line, name(), cmd.text(), "OK",
+                    cmd.completion().map(ImapData::describe).orElse(closedWhy != null ? closedWhy : "no answer"));
         }
         handshake(line);
     }
