@@ -66,12 +66,10 @@ public final class ImapGroups {
                 .map(Expectation.Continuation.class::cast).toList();
         // A forbidden "+" ends the wait at once: the server now waits for octets that will never come,
         // so waiting for the completion would only time out with a misleading reason.
-        while (cmd.completion().isEmpty() && session.closedWhy().isEmpty() && !continuationArrived(forbidden, cmd)
-                && malformedCompletion(cmd).isEmpty() && session.pumpUntil(deadline)) {
-            // wait for the completion (arrivals update the view as they come)
-        }
-        while (wantsClose && session.closedWhy().isEmpty() && session.pumpUntil(deadline)) {
-            // a group with 'closed' also waits for the server to close
+        session.await(() -> cmd.completion().isPresent() || continuationArrived(forbidden, cmd)
+                || malformedCompletion(cmd).isPresent(), deadline);
+        if (wantsClose) {
+            session.await(() -> false, deadline); // a group with 'closed' also waits for the server to close
         }
         long limit = cmd.completion().isPresent() ? cmd.completionIndex() : session.nextIndex();
         List<ImapArrivals.Received> candidates = session.candidatesBefore(limit);
@@ -125,10 +123,7 @@ public final class ImapGroups {
      */
     private void continuationGroup(Statement.Expect group, ImapArrivals.Command cmd, Instant deadline, Duration wait) {
         Expectation.Continuation awaited = (Expectation.Continuation) group.expectations().get(group.expectations().size() - 1);
-        while (cmd.completion().isEmpty() && session.closedWhy().isEmpty() && !matchingContinuation(awaited, cmd)
-                && session.pumpUntil(deadline)) {
-            // wait for the "+"
-        }
+        session.await(() -> cmd.completion().isPresent() || matchingContinuation(awaited, cmd), deadline);
         List<ImapArrivals.Received> candidates = session.candidatesBefore(session.nextIndex());
         failOnProblems(group, cmd.text(), candidates);
         if (!matchingContinuation(awaited, cmd)) {
@@ -255,9 +250,7 @@ public final class ImapGroups {
                 }
                 bindings.commit(t);
             } else if (e instanceof Expectation.Closed closed) {
-                while (session.closedWhy().isEmpty() && session.pumpUntil(deadline)) {
-                    // wait for the server to close
-                }
+                session.await(() -> false, deadline); // wait for the server to close
                 if (session.closedWhy().isEmpty()) {
                     throw new StepFailure(closed.line(), session.name(), "", "the server closes the connection",
                             "still open after " + seconds(wait));

@@ -2,11 +2,9 @@ package io.maildrill.run.session;
 
 import io.maildrill.imap.ImapCommand;
 import io.maildrill.imap.ImapResponse;
-import io.maildrill.imap.SequenceSet;
 import io.maildrill.imap.LiteralMode;
 import io.maildrill.imap.codec.ImapCommandEncoder;
 import io.maildrill.model.MailboxView;
-import io.maildrill.model.ModelViolation;
 import io.maildrill.net.ProtocolException;
 import io.maildrill.net.UntrustedCertificateException;
 import io.maildrill.run.match.RefResolver;
@@ -29,7 +27,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.OptionalLong;
 
 /**
  * An IMAP session of a script. Reads every response in arrival order and applies it to the
@@ -47,15 +44,13 @@ public final class ImapScriptSession implements ScriptSession {
     private ImapConnection connection;
     private ArrivalQueue queue;
     private ImapResponse greeting;
-    private MailboxView view;
-    private long existsWhileUnselected;
-    /** Whether the selected mailbox is the fixture mailbox, whose expunges remove fixture messages. */
-    private boolean fixtureSelected;
     private String closedWhy;
     /** The tag of the last STARTTLS sent: its own late completion is no injected answer. */
     private String startTlsTag;
     /** What was sent and what arrived, for the groups to claim from. */
     private final ImapArrivals arrivals = new ImapArrivals();
+    /** The session's belief about its selected mailbox, updated by every arrival. */
+    private final SessionMailbox mailbox;
     private Command idle;
 
     public ImapScriptSession(SessionDecl decl, SessionEnv env, Transcript transcript) {
@@ -63,6 +58,7 @@ public final class ImapScriptSession implements ScriptSession {
         this.env = env;
         this.transcript = transcript;
         this.tags = new TagSequence(decl.name(), 0);
+        this.mailbox = new SessionMailbox(decl.name(), env.fixture(), arrivals::problem);
     }
 
     @Override
@@ -94,12 +90,12 @@ public final class ImapScriptSession implements ScriptSession {
     }
 
     public Optional<MailboxView> view() {
-        return Optional.ofNullable(view);
+        return mailbox.view();
     }
 
     @Override
     public long count() {
-        return view == null ? 0 : view.size();
+        return mailbox.count();
     }
 
     // ---- connection -----------------------------------------------------------------------
@@ -116,9 +112,7 @@ public final class ImapScriptSession implements ScriptSession {
             throw new SetupError(line, name(), "cannot connect session " + name() + ": " + e.getMessage(), e);
         }
         Instant deadline = Instant.now().plus(env.connectTimeout());
-        while (greeting == null && closedWhy == null && pumpUntil(deadline)) {
-            // the greeting is the first untagged response
-        }
+        await(() -> greeting != null, deadline); // the greeting is the first response
         if (greeting == null) {
             throw new SetupError(line, name(), closedWhy != null ? "session " + name() + ": " + closedWhy + " before the greeting"
                     : "no greeting in session " + name() + " within " + env.connectTimeout().toSeconds() + "s", null);
@@ -133,7 +127,7 @@ public final class ImapScriptSession implements ScriptSession {
 
     private void resetState() {
         greeting = null;
-        view = null;
+        mailbox.forget();
         closedWhy = null;
         arrivals.reset();
         idle = null;
@@ -163,9 +157,7 @@ public final class ImapScriptSession implements ScriptSession {
             mailbox = e.name().isEmpty() ? mailbox : e.name();
         }
         ImapCommand cmd = ImapCommand.builder(verb).arg(mailbox).build();
-        view = null;
-        existsWhileUnselected = 0;
-        fixtureSelected = mailbox.equalsIgnoreCase(env.fixture().mailbox());
+        this.mailbox.selecting(mailbox.equalsIgnoreCase(env.fixture().mailbox()));
         ImapResponse.Tagged t = runSetup(line, cmd);
         if (!t.ok()) {
             throw new StepFailure(line, name(), cmd.toString(), verb + " " + mailbox + " answered OK", ImapData.describe(t));
@@ -175,8 +167,7 @@ public final class ImapScriptSession implements ScriptSession {
 
     /** Starts the view from the last EXISTS and learns UIDs and flags, as docs/scripts.md prescribes. */
     private void seedView(int line) {
-        view = MailboxView.selected(existsWhileUnselected);
-        if (view.size() > 0) {
+        if (mailbox.seed().size() > 0) {
             runSetup(line, "UID FETCH 1:* (UID FLAGS)");
         }
     }
@@ -201,9 +192,7 @@ public final class ImapScriptSession implements ScriptSession {
             throw e;
         }
         Instant deadline = Instant.now().plus(env.connectTimeout());
-        while (cmd.completion().isEmpty() && closedWhy == null && pumpUntil(deadline)) {
-            // wait for the completion
-        }
+        await(() -> cmd.completion().isPresent(), deadline);
         arrivals.withdraw(cmd);
         if (cmd.completion().isEmpty()) {
             String why = closedWhy != null ? closedWhy : "no tagged response for " + cmd.tag() + " within "
@@ -244,9 +233,7 @@ public final class ImapScriptSession implements ScriptSession {
             if (connection.isOpen() && idle == null && arrivals.nothingInFlight()) {
                 write((nextAutoTag() + " LOGOUT\r\n").getBytes(StandardCharsets.US_ASCII));
                 Instant deadline = Instant.now().plusSeconds(2);
-                while (closedWhy == null && pumpUntil(deadline)) {
-                    // let the server answer and close
-                }
+                await(() -> false, deadline); // let the server answer and close
             }
         } catch (RuntimeException ignored) {
             // closing is best effort; the result is already decided
@@ -273,10 +260,8 @@ public final class ImapScriptSession implements ScriptSession {
         String text = written.shown();
         Command cmd = register(line, tag, text, written.selects(), written.silentStore());
         if (cmd.selects()) {
-            cmd.viewBefore = view;
-            view = null;
-            existsWhileUnselected = 0;
-            fixtureSelected = selectsFixtureMailbox(text.substring(Math.min(text.length(), tag.length() + 1)));
+            cmd.viewBefore = mailbox.view().orElse(null);
+            mailbox.selecting(selectsFixtureMailbox(text.substring(Math.min(text.length(), tag.length() + 1))));
         }
         // each literal announced as the script wrote it: the mode is for literals that leave it open
         writeCommand(line, cmd, ImapCommandEncoder.encode(tag, written.command(), LiteralMode.SYNCHRONIZING));
@@ -401,7 +386,7 @@ public final class ImapScriptSession implements ScriptSession {
             }
             return Long.toString(uid);
         }
-        int i = view == null ? -1 : view.uids().indexOf(uid);
+        int i = mailbox.uids().indexOf(uid);
         if (i < 0) {
             throw new StepFailure(line, name(), "", "#" + k + " in session " + name() + "'s view",
                     "#" + k + " was expunged in session " + name() + " (line " + line + ")");
@@ -410,6 +395,27 @@ public final class ImapScriptSession implements ScriptSession {
     }
 
     // ---- receiving ------------------------------------------------------------------------
+
+    /** How a bounded wait ended. */
+    public enum Wait { DONE, CLOSED, TIMED_OUT }
+
+    /**
+     * The one wait of the session: reads arrivals (each applied to the ledger and the view as it
+     * comes) until {@code done} holds, the connection is closed or gone, or {@code deadline} passes.
+     */
+    public Wait await(java.util.function.BooleanSupplier done, Instant deadline) {
+        while (true) {
+            if (done.getAsBoolean()) {
+                return Wait.DONE;
+            }
+            if (closedWhy != null || connection == null) {
+                return Wait.CLOSED;
+            }
+            if (!pumpUntil(deadline)) {
+                return done.getAsBoolean() ? Wait.DONE : closedWhy != null || connection == null ? Wait.CLOSED : Wait.TIMED_OUT;
+            }
+        }
+    }
 
     /** Reads one event, waiting until {@code deadline}; false when the deadline passed or the connection is gone. */
     public boolean pumpUntil(Instant deadline) {
@@ -445,9 +451,7 @@ public final class ImapScriptSession implements ScriptSession {
 
     @Override
     public boolean awaitClosed(Instant deadline) {
-        while (open() && closedWhy == null && pumpUntil(deadline)) {
-            // responses that come meanwhile are recorded as usual
-        }
+        await(() -> !open(), deadline); // responses that come meanwhile are recorded as usual
         return !open() || closedWhy != null;
     }
 
@@ -475,10 +479,10 @@ public final class ImapScriptSession implements ScriptSession {
             if (cmd.selects() && t.status() == io.maildrill.imap.Status.BAD) {
                 // RFC 3501 section 6: a BAD never changes the selected mailbox, so the old view stands.
                 // (A NO SELECT does deselect, section 6.3.1: the view stays empty then.)
-                view = cmd.viewBefore;
+                mailbox.restore(cmd.viewBefore);
             }
-            if (t.ok() && view != null) {
-                cmd.silentStore().ifPresent(change -> change.applyTo(view));
+            if (t.ok()) {
+                cmd.silentStore().ifPresent(mailbox::apply);
             }
             return;
         }
@@ -491,54 +495,7 @@ public final class ImapScriptSession implements ScriptSession {
             arrivals.problem("untagged response \"" + ImapData.describe(r) + "\" is not in the IMAP grammar: a response "
                     + "starting with a number is EXISTS, RECENT, EXPUNGE or FETCH (RFC 3501 §7.3, §7.4)");
         }
-        List<Long> before = view == null ? List.of() : view.uids();
-        applyToModel(r);
-        arrivals.untagged(r, before);
-    }
-
-    /**
-     * An expunge the server reported in the fixture mailbox removes that fixture message for every
-     * session of the script: a POP3 session opened afterwards numbers only the survivors.
-     */
-    private void fixtureGone(Long uid) {
-        int k = fixtureSelected && uid != null ? env.fixture().indexOfUid(uid) : 0;
-        if (k > 0) {
-            env.fixture().markRemoved(k);
-        }
-    }
-
-    /** Every response updates the view at arrival, whether or not a script line names it. */
-    private void applyToModel(ImapResponse r) {
-        try {
-            if (r instanceof ImapResponse.Exists e) {
-                if (view == null) {
-                    existsWhileUnselected = e.count();
-                } else {
-                    view.onExists(e.count());
-                }
-            } else if (view == null) {
-                return;
-            } else if (r instanceof ImapResponse.Expunge x) {
-                List<Long> uids = view.uids();
-                view.onExpunge(x.sequence());
-                if (x.sequence() >= 1 && x.sequence() <= uids.size()) {
-                    fixtureGone(uids.get((int) x.sequence() - 1));
-                }
-            } else if (r instanceof ImapResponse.Vanished v && !v.earlier()) {
-                List<Long> vanished = SequenceSet.expand(v.uidSet());
-                view.onVanished(vanished);
-                vanished.forEach(this::fixtureGone);
-            } else if (r instanceof ImapResponse.Fetch f) {
-                OptionalLong uid = f.uid();
-                view.onFetch(f.sequence(), uid.isPresent() ? uid.getAsLong() : null, f.flags().orElse(null));
-            }
-        } catch (ModelViolation violation) {
-            arrivals.problem("inconsistent with what the server told " + name() + " before: " + violation.getMessage()
-                    + " (response: " + ImapData.describe(r) + ")");
-        } catch (IllegalArgumentException malformed) {
-            arrivals.problem("VANISHED with a malformed uid-set (RFC 7162 §3.2.10: known-uids = sequence-set): "
-                    + malformed.getMessage() + " (response: " + ImapData.describe(r) + ")");
-        }
+        arrivals.untagged(r, mailbox.apply(r));
     }
 
     // ---- what group evaluation uses --------------------------------------------------------
@@ -588,25 +545,12 @@ public final class ImapScriptSession implements ScriptSession {
 
     /** Resolves {@code #k} for a response as the view stood just before it applied. */
     public RefResolver refsAt(List<Long> uidsBefore) {
-        FixtureState fixture = env.fixture();
-        return new RefResolver() {
-            @Override
-            public OptionalLong sequence(int k) {
-                int i = fixture.uid(k) == 0 ? -1 : uidsBefore.indexOf(fixture.uid(k));
-                return i < 0 ? OptionalLong.empty() : OptionalLong.of(i + 1);
-            }
-
-            @Override
-            public Optional<Value> uid(int k) {
-                long uid = fixture.uid(k);
-                return uid == 0 ? Optional.empty() : Optional.of(new Value.Num(uid));
-            }
-        };
+        return mailbox.refsAt(uidsBefore);
     }
 
     /** References resolved against the view as it stands now (status lines, failure texts). */
     public RefResolver refsNow() {
-        return refsAt(view == null ? List.of() : view.uids());
+        return mailbox.refsAt(mailbox.uids());
     }
 
     // ---- IDLE and TLS ---------------------------------------------------------------------
@@ -618,9 +562,7 @@ public final class ImapScriptSession implements ScriptSession {
         Command cmd = register(line, tag, tag + " IDLE", false, Optional.empty());
         write((tag + " IDLE\r\n").getBytes(StandardCharsets.US_ASCII));
         Instant deadline = Instant.now().plus(env.groupTimeout());
-        while (cmd.continuationCount() == 0 && cmd.completion().isEmpty() && closedWhy == null && pumpUntil(deadline)) {
-            // wait for "+ idling"
-        }
+        await(() -> cmd.continuationCount() > 0 || cmd.completion().isPresent(), deadline); // "+ idling"
         if (cmd.continuationCount() == 0) {
             arrivals.withdraw(cmd);
             String actual = cmd.completion().isPresent() ? ImapData.describe(cmd.completion().get())
@@ -647,9 +589,7 @@ public final class ImapScriptSession implements ScriptSession {
         Command cmd = register(line, tag, tag + " STARTTLS", false, Optional.empty());
         write((tag + " STARTTLS\r\n").getBytes(StandardCharsets.US_ASCII));
         Instant deadline = Instant.now().plus(env.groupTimeout());
-        while (cmd.completion().isEmpty() && closedWhy == null && pumpUntil(deadline)) {
-            // wait for the answer
-        }
+        await(() -> cmd.completion().isPresent(), deadline);
         arrivals.withdraw(cmd);
         if (!cmd.completion().map(ImapResponse.Tagged::ok).orElse(false)) {
             throw new StepFailure(line, name(), cmd.text(), "OK",
