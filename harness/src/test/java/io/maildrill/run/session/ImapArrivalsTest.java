@@ -1,12 +1,9 @@
 package io.maildrill.run.session;
 
+import static io.maildrill.run.session.SyntheticResponses.response;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.maildrill.imap.ImapResponse;
-import io.maildrill.imap.codec.ImapResponseDecoder;
-import io.netty.buffer.Unpooled;
-import io.netty.channel.embedded.EmbeddedChannel;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -15,14 +12,6 @@ import org.junit.jupiter.api.Test;
 class ImapArrivalsTest {
 
     private final ImapArrivals arrivals = new ImapArrivals();
-
-    private static ImapResponse response(String line) {
-        EmbeddedChannel channel = new EmbeddedChannel(new ImapResponseDecoder());
-        channel.writeInbound(Unpooled.copiedBuffer(line + "\r\n", StandardCharsets.ISO_8859_1));
-        ImapResponse response = channel.readInbound();
-        channel.finishAndReleaseAll();
-        return response;
-    }
 
     private void arrive(String line) {
         ImapResponse r = response(line);

@@ -1,12 +1,9 @@
 package io.maildrill.run.session;
 
+import static io.maildrill.run.session.SyntheticResponses.response;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.maildrill.imap.ImapResponse;
-import io.maildrill.imap.codec.ImapResponseDecoder;
-import io.netty.buffer.Unpooled;
-import io.netty.channel.embedded.EmbeddedChannel;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -17,14 +14,6 @@ class SessionMailboxTest {
     private final FixtureState fixture = new FixtureState("INBOX", List.of(11L, 12L, 13L));
     private final List<String> problems = new ArrayList<>();
     private final SessionMailbox mailbox = new SessionMailbox("A", fixture, problems::add);
-
-    private static ImapResponse response(String line) {
-        EmbeddedChannel channel = new EmbeddedChannel(new ImapResponseDecoder());
-        channel.writeInbound(Unpooled.copiedBuffer(line + "\r\n", StandardCharsets.ISO_8859_1));
-        ImapResponse response = channel.readInbound();
-        channel.finishAndReleaseAll();
-        return response;
-    }
 
     private void selectFixtureWithUids() {
         mailbox.selecting(true);
