@@ -357,9 +357,11 @@ class ScriptExecutorGreenMailTest {
     }
 
     /**
-     * GreenMail answers RSET with two status lines. Whether the extra one arrives before QUIT is sent (it
-     * answers no command) or after (QUIT takes it, and QUIT's own reply then answers no command) is a race;
-     * the group that waits for the close sees the stray reply either way, so the result does not depend on it.
+     * GreenMail answers RSET with two status lines. Where the extra one is reported is a race, with three
+     * outcomes: it arrives while the RSET group still looks (reported there, line 14); it arrives before
+     * QUIT is sent but after that group (it answers no command; reported by QUIT's groups, 16 or 17); or
+     * after QUIT is sent (QUIT takes it, and QUIT's own reply then answers no command, 16 or 17). The
+     * verdict, FAILED for a reply that answers no command, is the same in all three.
      */
     @org.junit.jupiter.api.RepeatedTest(8)
     void extraPop3StatusLineIsReportedWhicheverWayTheRaceGoes() throws Exception {
@@ -384,7 +386,7 @@ class ScriptExecutorGreenMailTest {
                 """);
         assertThat(r.outcome()).as(describe(r)).isEqualTo(Outcome.FAILED);
         assertThat(r.failure().orElseThrow().actual()).contains("answers no command in flight");
-        assertThat(r.failure().orElseThrow().line()).isIn(16, 17);
+        assertThat(r.failure().orElseThrow().line()).isIn(14, 16, 17);
     }
 
     @Test
