@@ -1,6 +1,7 @@
 package io.maildrill.imap;
 
 import io.maildrill.imap.codec.ImapCommandEncoder;
+import io.maildrill.imap.transport.ImapConnection;
 import io.maildrill.imap.transport.LiteralContinued;
 import io.maildrill.imap.transport.Outgoing;
 import io.maildrill.imap.transport.StartTlsHold;
@@ -59,12 +60,16 @@ final class ImapClientHandler extends ChannelDuplexHandler {
     private long droppedUnsolicited;
     private Throwable closedCause;
 
-    private final StartTlsHold startTlsHold;
+    /** Sits before this handler in the pipeline ({@link ImapConnection}); armed when STARTTLS goes out. */
+    private StartTlsHold startTlsHold;
 
-    /** {@code startTlsHold} sits before this handler in the pipeline; it is armed when STARTTLS goes out. */
-    ImapClientHandler(CredentialRedactor redactor, StartTlsHold startTlsHold) {
+    ImapClientHandler(CredentialRedactor redactor) {
         this.redactor = redactor;
-        this.startTlsHold = startTlsHold;
+    }
+
+    @Override
+    public void handlerAdded(ChannelHandlerContext ctx) {
+        startTlsHold = ctx.pipeline().get(StartTlsHold.class);
     }
 
     // ---- outbound -------------------------------------------------------------------------

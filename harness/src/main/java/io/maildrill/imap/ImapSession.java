@@ -86,10 +86,10 @@ public final class ImapSession implements AutoCloseable {
     public static ImapSession connect(Endpoint endpoint, TlsSettings tls, Transcript transcript, Duration timeout,
                                       int retentionLimit) {
         ImapResponseDecoder decoder = new ImapResponseDecoder(retentionLimit, ImapResponseDecoder.DEFAULT_MAX_LINE_LENGTH);
-        ImapClientHandler[] handler = new ImapClientHandler[1];
+        ImapClientHandler handler = new ImapClientHandler(transcript.redactor());
         ImapConnection connection = ImapConnection.connect(endpoint, tls, transcript, timeout, decoder, ImapClientHandler.NAME,
-                hold -> handler[0] = new ImapClientHandler(transcript.redactor(), hold));
-        ImapSession session = new ImapSession(connection, transcript, timeout, handler[0]);
+                handler);
+        ImapSession session = new ImapSession(connection, transcript, timeout, handler);
         try {
             // the first response is the greeting, whatever it is: waiting for a proper one would
             // spend the whole timeout on a server that is not IMAP at all

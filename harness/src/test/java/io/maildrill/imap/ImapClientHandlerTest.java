@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 class ImapClientHandlerTest {
 
     private final StartTlsHold hold = new StartTlsHold();
-    private final ImapClientHandler handler = new ImapClientHandler(new CredentialRedactor(), hold);
+    private final ImapClientHandler handler = new ImapClientHandler(new CredentialRedactor());
     private final EmbeddedChannel channel = new EmbeddedChannel(new ImapResponseDecoder(), hold, new ImapTransport(), handler);
 
     @AfterEach

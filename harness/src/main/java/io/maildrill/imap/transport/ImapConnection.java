@@ -3,7 +3,6 @@ package io.maildrill.imap.transport;
 import io.maildrill.imap.ImapResponse;
 import io.maildrill.imap.codec.ImapResponseDecoder;
 import io.maildrill.net.ClientConnector;
-import io.maildrill.net.ConnectionClosedException;
 import io.maildrill.net.Endpoint;
 import io.maildrill.net.InboundActivity;
 import io.maildrill.net.ProtocolException;
@@ -13,14 +12,12 @@ import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelHandler;
-import io.netty.channel.EventLoop;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.function.Function;
 
 /**
  * One IMAP connection, the transport under every IMAP client of maildrill (the command API of
@@ -56,35 +53,26 @@ public final class ImapConnection implements AutoCloseable {
     }
 
     /**
-     * Connects (implicit TLS when the endpoint says so; STARTTLS is the consumer's to send) with the
-     * handler {@code consumer} makes at the end of the pipeline, under {@code consumerName}; it gets
-     * the connection's hold, to arm when it tags a STARTTLS.
+     * Connects (implicit TLS when the endpoint says so; STARTTLS is the consumer's to send) with
+     * {@code consumer} at the end of the pipeline, under {@code consumerName}. A consumer that tags
+     * its own STARTTLS finds the {@link StartTlsHold} in the pipeline to arm it.
      *
      * @throws ProtocolException when the connection cannot be made within {@code timeout}
      */
     public static ImapConnection connect(Endpoint endpoint, TlsSettings tls, Transcript transcript, Duration timeout,
-                                         ImapResponseDecoder decoder, String consumerName,
-                                         Function<StartTlsHold, ChannelHandler> consumer) {
+                                         ImapResponseDecoder decoder, String consumerName, ChannelHandler consumer) {
         StartTlsHold hold = new StartTlsHold();
         Channel channel = ClientConnector.connect(endpoint, tls, transcript, timeout, pipeline -> {
             pipeline.addLast("imap-decoder", decoder);
             pipeline.addLast(StartTlsHold.NAME, hold);
             pipeline.addLast(ImapTransport.NAME, new ImapTransport());
-            pipeline.addLast(consumerName, consumer.apply(hold));
+            pipeline.addLast(consumerName, consumer);
         });
         return new ImapConnection(channel, endpoint, tls, transcript, decoder, hold);
     }
 
-    public Endpoint endpoint() {
-        return endpoint;
-    }
-
     public InboundActivity activity() {
         return activity;
-    }
-
-    public EventLoop eventLoop() {
-        return channel.eventLoop();
     }
 
     public boolean isOpen() {
@@ -105,14 +93,6 @@ public final class ImapConnection implements AutoCloseable {
     /** Writes octets exactly as given, ahead of any literal still waiting for its {@code +}. */
     public ChannelFuture writeRaw(byte[] octets) {
         return channel.writeAndFlush(Unpooled.wrappedBuffer(octets));
-    }
-
-    /** {@link #writeRaw}, waiting at most {@code wait} for the write. */
-    public void writeRaw(byte[] octets, Duration wait) {
-        if (!channel.isActive()) {
-            throw new ConnectionClosedException("sending");
-        }
-        writeRaw(octets).awaitUninterruptibly(wait.toMillis());
     }
 
     /** Reading on or off: off pauses the server's side by TCP flow control (a consumer falling behind). */

@@ -1,12 +1,15 @@
 package io.maildrill.run.session;
 
+import io.maildrill.imap.ArgumentForm;
 import io.maildrill.imap.ImapCommand;
 import io.maildrill.run.match.Value;
 import io.maildrill.script.ast.BuiltInVariables;
 import io.maildrill.script.ast.CommandPart;
 import io.maildrill.script.ast.Pattern;
 import io.maildrill.transcript.CredentialRedactor;
+import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -51,7 +54,7 @@ final class ImapCommandWriter {
     }
 
     /** A tagged command line: the parts (the encoder adds the tag before and CRLF after them). */
-    Written command(int line, String tag, java.util.List<CommandPart> parts) {
+    Written command(int line, String tag, List<CommandPart> parts) {
         ImapCommand.Builder command = ImapCommand.verbatim(); // the encoder puts the tag and a space first
         StringBuilder shown = new StringBuilder(tag).append(' ');
         // the octets of the line's text parts, before redaction: a STORE holds no secret or literal to hide
@@ -75,8 +78,8 @@ final class ImapCommandWriter {
     }
 
     /** A continuation answer ({@code A+>}): one line of inline parts; the octets (CRLF added) and what is shown. */
-    Answer answer(int line, java.util.List<CommandPart> parts) {
-        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    Answer answer(int line, List<CommandPart> parts) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
         StringBuilder shown = new StringBuilder();
         for (CommandPart part : parts) {
             byte[] octets = inline(line, part, shown).orElseThrow(() ->
@@ -105,7 +108,7 @@ final class ImapCommandWriter {
         } else if (part instanceof CommandPart.MessageRef ref) {
             text = values.messageRef(line, ref.fixtureIndex(), ref.kind());
         } else if (part instanceof CommandPart.ScratchMailbox m) {
-            text = io.maildrill.imap.ArgumentForm.quote(values.scratchMailbox(m.name()).getBytes(StandardCharsets.US_ASCII));
+            text = ArgumentForm.quote(values.scratchMailbox(m.name()).getBytes(StandardCharsets.US_ASCII));
         } else {
             return Optional.empty();
         }
@@ -124,7 +127,7 @@ final class ImapCommandWriter {
         return new Literal(values.fixtureMessage(fl.fixtureIndex()), fl.nonSynchronizing());
     }
 
-    private static String verbOf(java.util.List<CommandPart> parts) {
+    private static String verbOf(List<CommandPart> parts) {
         if (!parts.isEmpty() && parts.get(0) instanceof CommandPart.Text t) {
             String[] words = t.text().trim().split(" ");
             String first = words[0].toUpperCase(Locale.ROOT);

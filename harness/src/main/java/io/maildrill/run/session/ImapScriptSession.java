@@ -106,7 +106,7 @@ public final class ImapScriptSession implements ScriptSession {
         try {
             ArrivalQueue queue = new ArrivalQueue();
             connection = ImapConnection.connect(env.target().requireImap(), env.target().tls(), transcript, env.connectTimeout(),
-                    new ImapResponseDecoder(), ArrivalQueue.NAME, hold -> queue);
+                    new ImapResponseDecoder(), ArrivalQueue.NAME, queue);
             this.queue = queue;
         } catch (ProtocolException e) {
             throw new SetupError(line, name(), "cannot connect session " + name() + ": " + e.getMessage(), e);
@@ -396,24 +396,14 @@ public final class ImapScriptSession implements ScriptSession {
 
     // ---- receiving ------------------------------------------------------------------------
 
-    /** How a bounded wait ended. */
-    public enum Wait { DONE, CLOSED, TIMED_OUT }
-
     /**
-     * The one wait of the session: reads arrivals (each applied to the ledger and the view as it
+     * The one wait of the session: reads arrivals (each applied to the ledger and the mailbox as it
      * comes) until {@code done} holds, the connection is closed or gone, or {@code deadline} passes.
+     * The caller looks at the state it waited for to tell which.
      */
-    public Wait await(java.util.function.BooleanSupplier done, Instant deadline) {
-        while (true) {
-            if (done.getAsBoolean()) {
-                return Wait.DONE;
-            }
-            if (closedWhy != null || connection == null) {
-                return Wait.CLOSED;
-            }
-            if (!pumpUntil(deadline)) {
-                return done.getAsBoolean() ? Wait.DONE : closedWhy != null || connection == null ? Wait.CLOSED : Wait.TIMED_OUT;
-            }
+    public void await(java.util.function.BooleanSupplier done, Instant deadline) {
+        while (!done.getAsBoolean() && closedWhy == null && pumpUntil(deadline)) {
+            // every arrival is handled by pumpUntil
         }
     }
 
