@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
 /** The {@code maildrill} command: conformance checks, benchmarks, provisioning, reports. */
 @Command(name = "maildrill", mixinStandardHelpOptions = true, version = "maildrill 0.1.0",
         description = "POP3/IMAP conformance and load-testing harness.",
-        subcommands = {CheckCommand.class, MatrixCommand.class, CatalogCommand.class, SeedCommand.class, BenchCommand.class,
+        subcommands = {CheckCommand.class, MatrixCommand.class, CatalogCommand.class, SeedCommand.class, LoadCommand.class, BenchCommand.class,
                 ReportCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 

@@ -226,6 +226,14 @@ public final class ImapSession implements AutoCloseable {
         return pending.completion;
     }
 
+    /**
+     * The event loop this session's responses are handled on; futures from {@link #sendAsync}
+     * complete there, so a step scheduled on it runs where the next command can be sent at once.
+     */
+    public java.util.concurrent.ScheduledExecutorService eventLoop() {
+        return connection.eventLoop();
+    }
+
     // ---- unsolicited ----------------------------------------------------------------------
 
     /** Untagged responses that arrived while no command was in progress, oldest first; clears the backlog. */
@@ -376,6 +384,12 @@ public final class ImapSession implements AutoCloseable {
     public ImapCompletion login(String user, String password) {
         transcript.redactor().addCredentials(user, password);
         return execute(ImapCommand.builder("LOGIN").arg(user).arg(password).build());
+    }
+
+    /** {@link #login}, without waiting: for callers that drive many sessions from callbacks. */
+    public CompletableFuture<ImapCompletion> loginAsync(String user, String password) {
+        transcript.redactor().addCredentials(user, password);
+        return sendAsync(ImapCommand.builder("LOGIN").arg(user).arg(password).build());
     }
 
     /** AUTHENTICATE PLAIN, with SASL-IR when the server advertises it. */

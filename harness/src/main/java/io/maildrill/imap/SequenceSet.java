@@ -56,4 +56,35 @@ public final class SequenceSet {
         }
         return Long.parseLong(digits);
     }
+
+    /** Distinct ascending numbers as a sequence set, runs as ranges: {@code 1:3,7,9:10} (empty for none). */
+    public static String format(java.util.SortedSet<Long> numbers) {
+        StringBuilder out = new StringBuilder();
+        long start = -1;
+        long previous = -1;
+        for (long n : numbers) {
+            if (start >= 0 && n == previous + 1) {
+                previous = n;
+                continue;
+            }
+            appendRange(out, start, previous);
+            start = n;
+            previous = n;
+        }
+        appendRange(out, start, previous);
+        return out.toString();
+    }
+
+    private static void appendRange(StringBuilder out, long start, long end) {
+        if (start < 0) {
+            return;
+        }
+        if (out.length() > 0) {
+            out.append(',');
+        }
+        out.append(start);
+        if (start != end) {
+            out.append(':').append(end);
+        }
+    }
 }

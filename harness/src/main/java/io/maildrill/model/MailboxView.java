@@ -141,6 +141,11 @@ public final class MailboxView {
         return List.copyOf(messages);
     }
 
+    /** The UID of message {@code seq} (1-based) as far as this session knows it: 0 while unknown. */
+    public long uid(long seq) {
+        return messages.get((int) (seq - 1)).uid();
+    }
+
     /** The UIDs in sequence order (0 for unknown). */
     public List<Long> uids() {
         return messages.stream().map(MessageView::uid).toList();

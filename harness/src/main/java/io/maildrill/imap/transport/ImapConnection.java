@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
@@ -161,6 +162,14 @@ public final class ImapConnection implements AutoCloseable {
     }
 
     // ---- the event loop -------------------------------------------------------------------
+
+    /**
+     * The connection's event loop: where its responses are handled, and where a caller that
+     * drives many connections without a thread each (the load generator) schedules its next step.
+     */
+    public ScheduledExecutorService eventLoop() {
+        return channel.eventLoop();
+    }
 
     private void onLoopNow(Runnable task) {
         if (channel.eventLoop().inEventLoop()) {

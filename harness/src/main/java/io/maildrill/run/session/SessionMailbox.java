@@ -1,5 +1,6 @@
 package io.maildrill.run.session;
 
+import io.maildrill.run.match.ImapData;
 import io.maildrill.imap.ImapResponse;
 import io.maildrill.imap.SequenceSet;
 import io.maildrill.model.MailboxView;

@@ -1,5 +1,6 @@
 package io.maildrill.run.session;
 
+import io.maildrill.run.match.ImapData;
 import static io.maildrill.run.session.SyntheticResponses.response;
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -3,17 +3,17 @@ package io.maildrill.report.junit;
 import io.maildrill.report.escape.VisibleText;
 
 /** Escapes text for XML 1.0 element content and double-quoted attributes, after making controls visible. */
-final class XmlEscaper {
+public final class XmlEscaper {
 
     private XmlEscaper() {
     }
 
-    static String text(String raw) {
+    public static String text(String raw) {
         return escape(raw, false);
     }
 
     /** Attribute values also escape TAB/LF/CR, which XML parsers would otherwise normalise to spaces. */
-    static String attribute(String raw) {
+    public static String attribute(String raw) {
         return escape(raw, true);
     }
 

@@ -1,15 +1,13 @@
-package io.maildrill.run.session;
+package io.maildrill.run.match;
 
 import io.maildrill.imap.ImapResponse;
 import io.maildrill.imap.ImapValue;
-import io.maildrill.run.match.Datum;
-import io.maildrill.run.match.Words;
 
 import java.util.ArrayList;
 import java.util.List;
 
 /** Turns IMAP responses into the data patterns are matched against (docs/scripts.md "Patterns"). */
-final class ImapData {
+public final class ImapData {
 
     private ImapData() {
     }
@@ -18,7 +16,7 @@ final class ImapData {
      * An untagged response after the {@code *}: {@code [number] KEYWORD values...}; for status
      * responses ({@code OK/NO/BAD/BYE/PREAUTH}) the keyword, the code and the text's words.
      */
-    static List<Datum> untagged(ImapResponse.Untagged r) {
+    public static List<Datum> untagged(ImapResponse.Untagged r) {
         List<Datum> out = new ArrayList<>();
         if (r instanceof ImapResponse.Condition c) {
             out.add(new Datum.Plain(new ImapValue.Atom(c.keyword())));
@@ -32,12 +30,12 @@ final class ImapData {
     }
 
     /** Pattern data of a tagged completion: the code and the text after the status word. */
-    static List<Datum> statusText(ImapResponse.Tagged t) {
+    public static List<Datum> statusText(ImapResponse.Tagged t) {
         return Words.imapStatus(t.code(), t.text());
     }
 
     /** How a response is quoted in failure messages. */
-    static String describe(ImapResponse r) {
+    public static String describe(ImapResponse r) {
         if (r instanceof ImapResponse.Malformed m) {
             return "malformed reply: " + m.reply().describe();
         }

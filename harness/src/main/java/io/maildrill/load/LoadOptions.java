@@ -1,0 +1,66 @@
+package io.maildrill.load;
+
+import io.maildrill.net.Endpoint;
+import io.maildrill.net.TlsSettings;
+import io.maildrill.target.Account;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * One load run's settings.
+ *
+ * @param endpoint the IMAP endpoint
+ * @param tls      how its certificate is checked
+ * @param accounts the accounts users log in as, user {@code i} as account {@code i mod size}
+ * @param profile  who the users are
+ * @param clients  users in the whole run (all shards together)
+ * @param duration how long users keep going
+ * @param rampUp   over how long their starts are spread (zero: all at once)
+ * @param timeout  bound on every server wait
+ * @param seed     makes every user's dice the same run after run
+ * @param shard    which share of the users this process drives
+ */
+public record LoadOptions(Endpoint endpoint, TlsSettings tls, List<Account> accounts, LoadProfile profile, int clients,
+                          Duration duration, Duration rampUp, Duration timeout, long seed, Shard shard) {
+
+    public LoadOptions {
+        Objects.requireNonNull(endpoint, "endpoint");
+        Objects.requireNonNull(tls, "tls");
+        accounts = List.copyOf(accounts);
+        Objects.requireNonNull(profile, "profile");
+        Objects.requireNonNull(duration, "duration");
+        Objects.requireNonNull(rampUp, "rampUp");
+        Objects.requireNonNull(timeout, "timeout");
+        Objects.requireNonNull(shard, "shard");
+        if (accounts.isEmpty()) {
+            throw new IllegalArgumentException("a load run needs at least one account");
+        }
+        if (clients < 1) {
+            throw new IllegalArgumentException("clients must be at least 1");
+        }
+    }
+
+    /**
+     * Shard {@code index} of {@code count} drives the users whose number modulo {@code count} is
+     * {@code index}: a deterministic share, the same whichever machine runs it.
+     */
+    public record Shard(int index, int count) {
+        public static final Shard WHOLE = new Shard(0, 1);
+
+        public Shard {
+            if (count < 1 || index < 0 || index >= count) {
+                throw new IllegalArgumentException("shard index must be 0.." + (count - 1) + " of " + count);
+            }
+        }
+
+        boolean owns(int user) {
+            return user % count == index;
+        }
+
+        @Override
+        public String toString() {
+            return index + "/" + count;
+        }
+    }
+}

@@ -1,0 +1,73 @@
+package io.maildrill.load;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * What a load run simulates, as data: who the users are ({@link Persona}s, drawn by weight),
+ * which mailbox they work on and how many messages it is kept near. Bundled profiles are
+ * resources ({@link LoadProfiles}); a user's own is a file of the same form
+ * ({@link LoadProfileParser}, docs/load.md).
+ *
+ * @param name        the profile's name, as reports show it
+ * @param description one line saying what it models
+ * @param mailbox     the mailbox every session selects
+ * @param messages    the size the mailbox starts at, and that APPEND and DELETE keep it near
+ * @param personas    at least one
+ */
+public record LoadProfile(String name, String description, String mailbox, int messages, List<Persona> personas) {
+
+    public LoadProfile {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(description, "description");
+        Objects.requireNonNull(mailbox, "mailbox");
+        personas = List.copyOf(personas);
+        if (personas.isEmpty()) {
+            throw new IllegalArgumentException("a profile needs at least one persona");
+        }
+    }
+
+    /**
+     * One kind of user: a cycle of steps, each taken with its probability, with a pause between
+     * steps. A cycle that ends logged in starts again at the first step the session can take.
+     *
+     * @param name     shown in reports ("imaptest", "phone", ...)
+     * @param protocol which client it is
+     * @param weight   relative share of the users
+     * @param think    pause after each step (zero: the next command goes out at once)
+     * @param steps    in cycle order
+     */
+    public record Persona(String name, Protocol protocol, int weight, Duration think, List<Step> steps) {
+        public Persona {
+            Objects.requireNonNull(name, "name");
+            Objects.requireNonNull(protocol, "protocol");
+            Objects.requireNonNull(think, "think");
+            steps = List.copyOf(steps);
+            if (weight < 1) {
+                throw new IllegalArgumentException("weight must be at least 1");
+            }
+        }
+    }
+
+    public enum Protocol { IMAP }
+
+    /**
+     * One step of a cycle.
+     *
+     * @param command what is sent (an {@link ImapStep})
+     * @param percent how often it is taken when its turn comes, 0..100
+     * @param repeat  how often, once taken, it is taken again at once (and again), 0..99
+     */
+    public record Step(ImapStep command, int percent, int repeat) {
+        public Step {
+            Objects.requireNonNull(command, "command");
+            if (percent < 0 || percent > 100) {
+                throw new IllegalArgumentException("percent must be 0..100");
+            }
+            if (repeat < 0 || repeat > 99) {
+                throw new IllegalArgumentException("repeat must be 0..99");
+            }
+        }
+    }
+}

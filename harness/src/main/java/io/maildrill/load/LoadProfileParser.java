@@ -1,0 +1,166 @@
+package io.maildrill.load;
+
+import io.maildrill.script.parse.Durations;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Reads a profile file: one setting per line, {@code #} starts a comment.
+ *
+ * <pre>
+ * profile   imaptest
+ * description imaptest's default stress mix
+ * mailbox   INBOX
+ * messages  30
+ * persona   imaptest weight 1 think 0ms
+ * step      LOGIN 100
+ * step      LIST 50
+ * step      FETCH2 100 repeat 30
+ * </pre>
+ *
+ * Steps belong to the persona above them. Every problem is a {@link LoadProfileException} naming
+ * the source and line.
+ */
+public final class LoadProfileParser {
+
+    private LoadProfileParser() {
+    }
+
+    public static LoadProfile parse(String source, String text) {
+        String name = null;
+        String description = "";
+        String mailbox = "INBOX";
+        int messages = 30;
+        List<LoadProfile.Persona> personas = new ArrayList<>();
+        PersonaDraft persona = null;
+        String[] lines = text.split("\r?\n", -1);
+        for (int i = 0; i < lines.length; i++) {
+            String line = lines[i];
+            int hash = line.indexOf('#');
+            String content = (hash >= 0 ? line.substring(0, hash) : line).strip();
+            if (content.isEmpty()) {
+                continue;
+            }
+            Line at = new Line(source, i + 1, content);
+            String[] words = content.split("\\s+");
+            switch (words[0].toLowerCase(Locale.ROOT)) {
+                case "profile" -> name = at.single(words);
+                case "description" -> description = content.substring(words[0].length()).strip();
+                case "mailbox" -> mailbox = at.single(words);
+                case "messages" -> messages = at.number(at.single(words), 0, 1_000_000, "messages");
+                case "persona" -> {
+                    if (persona != null) {
+                        personas.add(persona.build(at));
+                    }
+                    persona = PersonaDraft.of(at, words);
+                }
+                case "step" -> {
+                    if (persona == null) {
+                        throw at.problem("a step needs a persona line above it");
+                    }
+                    persona.steps.add(at.step(words));
+                }
+                default -> throw at.problem("unknown setting \"" + words[0]
+                        + "\" (expected profile, description, mailbox, messages, persona or step)");
+            }
+        }
+        Line end = new Line(source, lines.length, "");
+        if (persona != null) {
+            personas.add(persona.build(end));
+        }
+        if (name == null) {
+            throw end.problem("no \"profile NAME\" line");
+        }
+        if (personas.isEmpty()) {
+            throw end.problem("no persona: a profile needs at least one \"persona NAME\" line with steps");
+        }
+        return new LoadProfile(name, description, mailbox, messages, personas);
+    }
+
+    private static final class PersonaDraft {
+        final String name;
+        final int weight;
+        final Duration think;
+        final List<LoadProfile.Step> steps = new ArrayList<>();
+
+        private PersonaDraft(String name, int weight, Duration think) {
+            this.name = name;
+            this.weight = weight;
+            this.think = think;
+        }
+
+        static PersonaDraft of(Line at, String[] words) {
+            if (words.length < 2 || words.length % 2 != 0) {
+                throw at.problem("expected \"persona NAME [weight N] [think DURATION]\"");
+            }
+            int weight = 1;
+            Duration think = Duration.ZERO;
+            for (int w = 2; w < words.length; w += 2) {
+                switch (words[w].toLowerCase(Locale.ROOT)) {
+                    case "weight" -> weight = at.number(words[w + 1], 1, 1_000_000, "weight");
+                    case "think" -> think = at.duration(words[w + 1]);
+                    default -> throw at.problem("unknown persona setting \"" + words[w] + "\" (weight or think)");
+                }
+            }
+            return new PersonaDraft(words[1], weight, think);
+        }
+
+        LoadProfile.Persona build(Line at) {
+            if (steps.stream().noneMatch(s -> s.command() == ImapStep.LOGIN && s.percent() > 0)) {
+                throw at.problem("persona " + name + " never logs in: it needs \"step LOGIN 100\"");
+            }
+            return new LoadProfile.Persona(name, LoadProfile.Protocol.IMAP, weight, think, steps);
+        }
+    }
+
+    private record Line(String source, int number, String content) {
+
+        LoadProfileException problem(String what) {
+            return new LoadProfileException(source + ":" + number + ": " + what
+                    + (content.isEmpty() ? "" : " (in \"" + content + "\")"));
+        }
+
+        String single(String[] words) {
+            if (words.length != 2) {
+                throw problem("expected \"" + words[0] + " VALUE\"");
+            }
+            return words[1];
+        }
+
+        int number(String word, int min, int max, String what) {
+            try {
+                int n = Integer.parseInt(word);
+                if (n >= min && n <= max) {
+                    return n;
+                }
+            } catch (NumberFormatException e) {
+                // reported below, with the range
+            }
+            throw problem(what + " must be a whole number " + min + ".." + max + ", not \"" + word + "\"");
+        }
+
+        Duration duration(String word) {
+            try {
+                return Durations.parse(word);
+            } catch (IllegalArgumentException e) {
+                throw problem(e.getMessage());
+            }
+        }
+
+        LoadProfile.Step step(String[] words) {
+            if (words.length != 3 && !(words.length == 5 && words[3].equalsIgnoreCase("repeat"))) {
+                throw problem("expected \"step COMMAND PERCENT [repeat PERCENT]\"");
+            }
+            ImapStep command;
+            try {
+                command = ImapStep.valueOf(words[1].toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw problem("unknown step \"" + words[1] + "\" (one of " + List.of(ImapStep.values()) + ")");
+            }
+            int repeat = words.length == 5 ? number(words[4], 0, 99, "a step's repeat percent") : 0;
+            return new LoadProfile.Step(command, number(words[2], 0, 100, "a step's percent"), repeat);
+        }
+    }
+}

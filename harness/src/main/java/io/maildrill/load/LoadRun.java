@@ -1,0 +1,179 @@
+package io.maildrill.load;
+
+import io.maildrill.corpus.Corpus;
+import io.maildrill.corpus.CorpusMessage;
+import io.maildrill.corpus.CorpusSpec;
+import io.maildrill.corpus.ShapeMix;
+import io.maildrill.corpus.SizeProfile;
+import io.maildrill.target.Account;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Runs the closed model: {@code clients} users (this shard's share of them), each walking its
+ * persona's cycle for the run's duration, their starts spread over the ramp-up. Sessions live on
+ * Netty's event loops; three small pools do the rest (connects, pauses of unconnected users, and
+ * the clock that takes an interval every second). The run ends by itself: at the duration, each
+ * user stops after its command in flight, which the timeout bounds.
+ */
+public final class LoadRun {
+
+    /** Connects run here; a handful is plenty, since a loopback connect and greeting take milliseconds. */
+    private static final int CONNECTOR_THREADS = 4;
+    private static final Duration INTERVAL = Duration.ofSeconds(1);
+    /** Messages APPEND chooses from: 2-4 KB, like the mbox imaptest was measured with (docs/load.md). */
+    private static final int CORPUS_SIZE = 200;
+
+    private final LoadOptions options;
+    private final LoadListener listener;
+    private final Clock clock;
+
+    public LoadRun(LoadOptions options, LoadListener listener, Clock clock) {
+        this.options = options;
+        this.listener = listener;
+        this.clock = clock;
+    }
+
+    /** What a finished run measured. */
+    public record Outcome(Instant start, Instant end, int users, LoadStats stats, boolean stoppedInTime) {
+        public Duration elapsed() {
+            return Duration.between(start, end);
+        }
+    }
+
+    public Outcome run() {
+        LoadStats stats = new LoadStats(new Violations());
+        ExecutorService connector = Executors.newFixedThreadPool(CONNECTOR_THREADS, daemon("maildrill-load-connect"));
+        ScheduledExecutorService timer = Executors.newScheduledThreadPool(1, daemon("maildrill-load-timer"));
+        ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(daemon("maildrill-load-clock"));
+        List<byte[]> messages = Corpus.of(new CorpusSpec(options.seed(), CORPUS_SIZE, SizeProfile.between(2_000, 4_000),
+                ShapeMix.mixed())).stream().map(CorpusMessage::bytes).toList();
+        Instant start = clock.instant();
+        long endNanos = System.nanoTime() + options.duration().toNanos();
+        LoadContext context = new LoadContext(options.endpoint(), options.tls(), options.timeout(), endNanos, stats, messages,
+                connector, timer, clock);
+        List<Integer> mine = sharedOut();
+        CountDownLatch finished = new CountDownLatch(mine.size());
+        List<ImapVirtualUser> users = users(context, mine, finished);
+        IntervalClock intervals = new IntervalClock(stats, listener, start, clock);
+        ticker.scheduleAtFixedRate(intervals::tick, INTERVAL.toMillis(), INTERVAL.toMillis(), TimeUnit.MILLISECONDS);
+        long stagger = users.isEmpty() ? 0 : options.rampUp().toNanos() / users.size();
+        for (int i = 0; i < users.size(); i++) {
+            users.get(i).start(i * stagger);
+        }
+        boolean inTime;
+        try {
+            // each user stops after its command in flight: the timeout bounds that, and a connect too
+            long bound = options.duration().plus(options.timeout().multipliedBy(2)).plusSeconds(5).toMillis();
+            inTime = finished.await(bound, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            inTime = false;
+        }
+        ticker.shutdownNow();
+        timer.shutdownNow();
+        connector.shutdown();
+        awaitQuietly(ticker);
+        intervals.tick();
+        try {
+            connector.awaitTermination(options.timeout().toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        connector.shutdownNow();
+        return new Outcome(start, clock.instant(), users.size(), stats, inTime);
+    }
+
+    /** The numbers of this shard's users. */
+    private List<Integer> sharedOut() {
+        List<Integer> mine = new ArrayList<>();
+        for (int i = 0; i < options.clients(); i++) {
+            if (options.shard().owns(i)) {
+                mine.add(i);
+            }
+        }
+        return mine;
+    }
+
+    /** This shard's users: user {@code i} logs in as account {@code i mod accounts} and takes its persona by weight. */
+    private List<ImapVirtualUser> users(LoadContext context, List<Integer> mine, CountDownLatch latch) {
+        Map<String, SharedMailbox> mailboxes = new HashMap<>();
+        List<ImapVirtualUser> users = new ArrayList<>();
+        List<LoadProfile.Persona> byWeight = personasByWeight();
+        for (int i : mine) {
+            Account account = options.accounts().get(i % options.accounts().size());
+            SharedMailbox mailbox = mailboxes.computeIfAbsent(account.user(),
+                    u -> new SharedMailbox(options.profile().mailbox() + " of " + u));
+            LoadProfile.Persona persona = byWeight.get(i % byWeight.size());
+            String name = account.user() + "/" + (i + 1);
+            users.add(new ImapVirtualUser(context, name, account, options.profile(), persona, mailbox,
+                    options.seed() * 1_000_003L + i, latch));
+        }
+        return users;
+    }
+
+    /** Each persona repeated by its weight: user i takes entry i mod size, so the shares hold in any shard. */
+    private List<LoadProfile.Persona> personasByWeight() {
+        List<LoadProfile.Persona> out = new ArrayList<>();
+        for (LoadProfile.Persona persona : options.profile().personas()) {
+            for (int w = 0; w < persona.weight(); w++) {
+                out.add(persona);
+            }
+        }
+        return out;
+    }
+
+    private static void awaitQuietly(ExecutorService pool) {
+        try {
+            pool.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static ThreadFactory daemon(String name) {
+        AtomicInteger n = new AtomicInteger();
+        return r -> {
+            Thread t = new Thread(r, name + "-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
+    }
+
+    /** Takes an interval from every kind, on the clock thread (and once more at the end). */
+    private static final class IntervalClock {
+        private final LoadStats stats;
+        private final LoadListener listener;
+        private final Clock clock;
+        private Instant intervalStart;
+
+        IntervalClock(LoadStats stats, LoadListener listener, Instant start, Clock clock) {
+            this.stats = stats;
+            this.listener = listener;
+            this.clock = clock;
+            this.intervalStart = start;
+        }
+
+        synchronized void tick() {
+            Instant now = clock.instant();
+            List<CommandStats.Interval> kinds = new ArrayList<>();
+            for (CommandStats kind : stats.kinds()) {
+                kinds.add(kind.takeInterval());
+            }
+            listener.interval(intervalStart, now, kinds, stats.activeSessions(), stats.violations().total());
+            intervalStart = now;
+        }
+    }
+}

@@ -1,0 +1,55 @@
+package io.maildrill.load;
+
+/**
+ * What the load oracle checks in every response, each with the catalog ID and the RFC text it
+ * rests on. All are MUSTs: a violation is a server bug, whatever the load.
+ */
+public enum OracleRule {
+    EXISTS_NEVER_SHRINKS("I34", "RFC 3501 §5.2",
+            "EXISTS never lowers the message count; only EXPUNGE does"),
+    EXPUNGE_NAMES_A_MESSAGE("I33", "RFC 3501 §7.4.1",
+            "an EXPUNGE names a message the session was told of"),
+    FETCH_NAMES_A_MESSAGE("I33", "RFC 3501 §7.4.2",
+            "a FETCH response names a message the session was told of"),
+    UID_NEVER_CHANGES("I22", "RFC 3501 §2.3.1.1",
+            "the UID of a sequence number does not change until an EXPUNGE moves it"),
+    UIDS_ASCEND("I21", "RFC 3501 §2.3.1.1",
+            "UIDs strictly ascend with sequence numbers"),
+    STATIC_ITEMS_UNCHANGED("I22", "RFC 3501 §2.3.1.1",
+            "mailbox, UIDVALIDITY and UID always name the same message: its RFC822.SIZE and ENVELOPE never change"),
+    SIZE_MATCHES_BODY("I53", "RFC 3501 §2.3.4",
+            "RFC822.SIZE is the exact octet count of BODY[]"),
+    BODY_INTACT("L5", "RFC 3501 §2.3.1.1",
+            "the BODY[] of a corpus message hashes to the value its X-Maildrill-Body-SHA256 header carries"),
+    NO_EXPUNGE_DURING_FETCH_STORE_SEARCH("I44", "RFC 3501 §7.4.1",
+            "no EXPUNGE while responding to FETCH, STORE or SEARCH"),
+    NO_EXPUNGE_WITHOUT_COMMAND("I44", "RFC 3501 §7.4.1",
+            "no EXPUNGE when no command is in progress");
+
+    private final String catalogId;
+    private final String section;
+    private final String text;
+
+    OracleRule(String catalogId, String section, String text) {
+        this.catalogId = catalogId;
+        this.section = section;
+        this.text = text;
+    }
+
+    public String catalogId() {
+        return catalogId;
+    }
+
+    public String section() {
+        return section;
+    }
+
+    public String text() {
+        return text;
+    }
+
+    /** The rule's name in reports: lower case with dashes, e.g. {@code exists-never-shrinks}. */
+    public String id() {
+        return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+    }
+}

@@ -1,0 +1,71 @@
+package io.maildrill.report.load;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * What one load run (or the merge of several shards) measured and found: the document behind
+ * {@code load.json}, the JUnit XML and the console summary. Latencies are milliseconds.
+ *
+ * @param profile  the profile's name
+ * @param target   the target as described to the user
+ * @param shards   the shards this report covers ({@code 0/1} for a whole run; several after a merge)
+ * @param start    when the run (the earliest shard) started, ISO-8601 UTC
+ * @param end      when it (the last shard) ended, ISO-8601 UTC
+ * @param clients  users in the whole run
+ * @param totals   the sums
+ * @param kinds    per command kind, in step order
+ * @param rules    every oracle rule, violated or not
+ */
+public record LoadReport(String profile, String target, List<String> shards, String start, String end, int clients,
+                         Totals totals, List<Kind> kinds, List<Rule> rules) {
+
+    public LoadReport {
+        Objects.requireNonNull(profile, "profile");
+        Objects.requireNonNull(target, "target");
+        shards = List.copyOf(shards);
+        Objects.requireNonNull(start, "start");
+        Objects.requireNonNull(end, "end");
+        Objects.requireNonNull(totals, "totals");
+        kinds = List.copyOf(kinds);
+        rules = List.copyOf(rules);
+    }
+
+    /**
+     * @param commands   commands that got their tagged response
+     * @param refused    of those, answered NO
+     * @param errors     BAD answers, timeouts, dropped connections, malformed replies, refused LOGIN or SELECT
+     * @param violations responses the oracle caught breaking a rule
+     */
+    public record Totals(long commands, long refused, long errors, long violations) {
+    }
+
+    /**
+     * One command kind.
+     *
+     * @param perSecond commands per second over the run
+     * @param errors    by what happened
+     */
+    public record Kind(String kind, long count, long refused, long errorCount, Map<String, Long> errors, double perSecond,
+                       Latency latency) {
+        public Kind {
+            errors = Map.copyOf(errors);
+        }
+    }
+
+    /** Percentiles from the run's histogram, in milliseconds (never averaged across shards: merged histograms). */
+    public record Latency(double p50, double p90, double p99, double p999, double max, double mean) {
+    }
+
+    /**
+     * An oracle rule.
+     *
+     * @param examples the first violations, each as one line: session, command, server bytes, expectation
+     */
+    public record Rule(String id, String catalogId, String section, String text, long violations, List<String> examples) {
+        public Rule {
+            examples = List.copyOf(examples);
+        }
+    }
+}
