@@ -178,23 +178,29 @@ final class SessionOracle {
     private void checkStatic(String command, ImapResponse.Fetch fetch, long uid) {
         OptionalLong size = fetch.rfc822Size();
         if (size.isPresent()) {
-            mailbox.size(uidValidity, uid, size.getAsLong()).ifPresent(expected ->
-                    violation(OracleRule.STATIC_ITEMS_UNCHANGED, command, fetch, expected));
+            report(command, fetch, mailbox.size(uidValidity, uid, size.getAsLong()));
         }
         Optional<ImapValue> envelope = fetch.item("ENVELOPE");
         if (envelope.isPresent()) {
-            mailbox.envelope(uidValidity, uid, envelope.get().toString()).ifPresent(expected ->
-                    violation(OracleRule.STATIC_ITEMS_UNCHANGED, command, fetch, expected));
+            report(command, fetch, mailbox.envelope(uidValidity, uid, envelope.get().toString()));
         }
         Optional<Str> body = fetch.body("");
-        if (body.isPresent() && size.isPresent() && body.get().size() != size.getAsLong()) {
-            violation(OracleRule.SIZE_MATCHES_BODY, command, fetch, "a BODY[] of " + size.getAsLong()
-                    + " octets, the RFC822.SIZE (it has " + body.get().size() + ")");
+        if (body.isPresent()) {
+            if (size.isPresent() && body.get().size() != size.getAsLong()) {
+                violation(OracleRule.SIZE_MATCHES_BODY, command, fetch, "a BODY[] of " + size.getAsLong()
+                        + " octets, the RFC822.SIZE in the same response (it has " + body.get().size() + ")");
+                return;
+            }
+            report(command, fetch, mailbox.body(uidValidity, uid, body.get().size()));
+            if (body.get().retained()
+                    && CorpusMessage.verify(body.get().bytes()) instanceof IntegrityCheck.Mismatch mismatch) {
+                violation(OracleRule.BODY_INTACT, command, fetch, "the stored message unchanged: " + mismatch.describe());
+            }
         }
-        if (body.isPresent() && body.get().retained()
-                && CorpusMessage.verify(body.get().bytes()) instanceof IntegrityCheck.Mismatch mismatch) {
-            violation(OracleRule.BODY_INTACT, command, fetch, "the stored message unchanged: " + mismatch.describe());
-        }
+    }
+
+    private void report(String command, ImapResponse.Fetch fetch, Optional<SharedMailbox.Contradiction> contradiction) {
+        contradiction.ifPresent(c -> violation(c.rule(), command, fetch, c.expected()));
     }
 
     private void violation(OracleRule rule, String command, ImapResponse response, String expected) {

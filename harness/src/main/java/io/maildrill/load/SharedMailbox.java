@@ -4,21 +4,22 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * What every session on one mailbox has learnt about its messages' static items (RFC822.SIZE,
- * ENVELOPE) by UID, under the UIDVALIDITY they were learnt with. The first session to see a UID's
- * item records it; every later sight, by any session, must agree (RFC 3501 §2.3.1.1: mailbox,
- * UIDVALIDITY and UID name one message for good). Thread-safe: sessions on many event loops share it.
+ * What every session on one mailbox has learnt about its messages' static items by UID, under the
+ * UIDVALIDITY they were learnt with: RFC822.SIZE, the octets of BODY[], ENVELOPE. The first
+ * session to see an item of a UID records it; every later sight, by any session, must agree (RFC
+ * 3501 §2.3.1.1: mailbox, UIDVALIDITY and UID name one message for good), and RFC822.SIZE must be
+ * the octet count of BODY[] (§2.3.4) whichever of the two came first. Thread-safe: sessions on many
+ * event loops share it.
  */
 final class SharedMailbox {
 
-    private record Facts(long size, String envelope) {
-        Facts withSize(long newSize) {
-            return new Facts(newSize, envelope);
-        }
+    /** A contradiction: which rule, and what was expected (from an earlier sight). */
+    record Contradiction(OracleRule rule, String expected) {
+    }
 
-        Facts withEnvelope(String newEnvelope) {
-            return new Facts(size, newEnvelope);
-        }
+    /** -1: not seen yet. */
+    private record Facts(long size, long bodyOctets, String envelope) {
+        static final Facts NONE = new Facts(-1, -1, null);
     }
 
     private final String name;
@@ -27,10 +28,6 @@ final class SharedMailbox {
 
     SharedMailbox(String name) {
         this.name = name;
-    }
-
-    String name() {
-        return name;
     }
 
     /**
@@ -44,38 +41,62 @@ final class SharedMailbox {
         }
     }
 
-    /** The RFC822.SIZE of a UID seen under {@code validity}; a problem when it contradicts an earlier sight. */
-    Optional<String> size(long validity, long uid, long size) {
+    /** The RFC822.SIZE of a UID, seen under {@code validity}. */
+    Optional<Contradiction> size(long validity, long uid, long size) {
         if (!current(validity)) {
             return Optional.empty();
         }
-        Facts before = byUid.putIfAbsent(uid, new Facts(size, null));
-        if (before == null) {
-            return Optional.empty();
+        Facts before = merge(uid, f -> f.size() < 0 ? new Facts(size, f.bodyOctets(), f.envelope()) : f);
+        if (before.size() >= 0 && before.size() != size) {
+            return Optional.of(new Contradiction(OracleRule.STATIC_ITEMS_UNCHANGED,
+                    "RFC822.SIZE " + before.size() + " for UID " + uid + " in " + name + ", as seen before"));
         }
-        if (before.size() < 0) {
-            byUid.computeIfPresent(uid, (k, f) -> f.size() < 0 ? f.withSize(size) : f);
-            return Optional.empty();
+        if (before.bodyOctets() >= 0 && before.bodyOctets() != size) {
+            return Optional.of(new Contradiction(OracleRule.SIZE_MATCHES_BODY, "RFC822.SIZE " + before.bodyOctets()
+                    + " for UID " + uid + " in " + name + ": its BODY[] was seen with that many octets"));
         }
-        return before.size() == size ? Optional.empty()
-                : Optional.of("RFC822.SIZE " + before.size() + " for UID " + uid + " in " + name + ", as seen before");
+        return Optional.empty();
     }
 
-    /** The ENVELOPE of a UID seen under {@code validity}; a problem when it contradicts an earlier sight. */
-    Optional<String> envelope(long validity, long uid, String envelope) {
+    /** The octets of the BODY[] of a UID, seen under {@code validity}. */
+    Optional<Contradiction> body(long validity, long uid, long octets) {
         if (!current(validity)) {
             return Optional.empty();
         }
-        Facts before = byUid.putIfAbsent(uid, new Facts(-1, envelope));
-        if (before == null) {
+        Facts before = merge(uid, f -> f.bodyOctets() < 0 ? new Facts(f.size(), octets, f.envelope()) : f);
+        if (before.size() >= 0 && before.size() != octets) {
+            return Optional.of(new Contradiction(OracleRule.SIZE_MATCHES_BODY, "a BODY[] of " + before.size()
+                    + " octets for UID " + uid + " in " + name + ", the RFC822.SIZE seen for it (it has " + octets + ")"));
+        }
+        if (before.bodyOctets() >= 0 && before.bodyOctets() != octets) {
+            return Optional.of(new Contradiction(OracleRule.STATIC_ITEMS_UNCHANGED, "a BODY[] of " + before.bodyOctets()
+                    + " octets for UID " + uid + " in " + name + ", as seen before"));
+        }
+        return Optional.empty();
+    }
+
+    /** The ENVELOPE of a UID, seen under {@code validity}. */
+    Optional<Contradiction> envelope(long validity, long uid, String envelope) {
+        if (!current(validity)) {
             return Optional.empty();
         }
-        if (before.envelope() == null) {
-            byUid.computeIfPresent(uid, (k, f) -> f.envelope() == null ? f.withEnvelope(envelope) : f);
-            return Optional.empty();
+        Facts before = merge(uid, f -> f.envelope() == null ? new Facts(f.size(), f.bodyOctets(), envelope) : f);
+        if (before.envelope() != null && !before.envelope().equals(envelope)) {
+            return Optional.of(new Contradiction(OracleRule.STATIC_ITEMS_UNCHANGED,
+                    "the ENVELOPE seen before for UID " + uid + " in " + name + ": " + before.envelope()));
         }
-        return before.envelope().equals(envelope) ? Optional.empty()
-                : Optional.of("the ENVELOPE seen before for UID " + uid + " in " + name + ": " + before.envelope());
+        return Optional.empty();
+    }
+
+    /** Applies {@code fill} to the UID's facts atomically and returns the facts as they were before. */
+    private Facts merge(long uid, java.util.function.UnaryOperator<Facts> fill) {
+        Facts[] before = new Facts[1];
+        byUid.compute(uid, (k, f) -> {
+            Facts old = f == null ? Facts.NONE : f;
+            before[0] = old;
+            return fill.apply(old);
+        });
+        return before[0];
     }
 
     private synchronized boolean current(long validity) {

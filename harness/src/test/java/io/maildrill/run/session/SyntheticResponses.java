@@ -7,12 +7,12 @@ import io.netty.channel.embedded.EmbeddedChannel;
 import java.nio.charset.StandardCharsets;
 
 /** Responses for unit tests, made by the real decoder from one line of server text (CRLF added). */
-final class SyntheticResponses {
+public final class SyntheticResponses {
 
     private SyntheticResponses() {
     }
 
-    static ImapResponse response(String line) {
+    public static ImapResponse response(String line) {
         EmbeddedChannel channel = new EmbeddedChannel(new ImapResponseDecoder());
         channel.writeInbound(Unpooled.copiedBuffer(line + "\r\n", StandardCharsets.ISO_8859_1));
         ImapResponse response = channel.readInbound();

@@ -1,0 +1,85 @@
+package io.maildrill.load;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.maildrill.faults.ResponseRewritingProxy;
+import io.maildrill.faults.ResponseRewritingProxy.Defect;
+import io.maildrill.net.Endpoint;
+import io.maildrill.net.TlsSettings;
+import io.maildrill.target.Account;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The assertions the load tests make on any server: a clean run, and each planted defect caught. */
+final class LoadChecks {
+
+    private LoadChecks() {
+    }
+
+    /** The imaptest profile, 4 clients, for {@code run}: no violation, no error, every kind, intervals each second. */
+    static LoadStats assertCleanRun(Endpoint imap, TlsSettings tls, List<Account> accounts, Duration run) {
+        List<Integer> intervals = new ArrayList<>();
+        LoadRun.Outcome outcome = run(imap, tls, accounts, run, (from, to, kinds, sessions, violations) ->
+                intervals.add(sessions));
+
+        LoadStats stats = outcome.stats();
+        assertThat(outcome.stoppedInTime()).isTrue();
+        assertThat(stats.violations().total()).as(firstViolations(stats)).isZero();
+        assertThat(stats.errors()).as("errors: %s", errors(stats)).isZero();
+        assertThat(stats.kinds()).extracting(CommandStats::kind)
+                .contains("LOGIN", "SELECT", "FETCH", "FETCH2", "EXPUNGE", "APPEND", "LOGOUT");
+        assertThat(stats.kind("FETCH").completed()).isPositive();
+        assertThat(stats.kind("FETCH").totalLatencies().getTotalCount()).isEqualTo(stats.kind("FETCH").completed());
+        assertThat(stats.activeSessions()).as("every session closed at the end").isZero();
+        assertThat(intervals).as("an interval a second, and a last one").hasSizeGreaterThanOrEqualTo((int) run.toSeconds());
+        return stats;
+    }
+
+    /** Through the proxy: violations of (only) the rules the defect breaks, each naming session, command and bytes. */
+    static void assertCaught(Endpoint upstream, TlsSettings tls, List<Account> accounts, Duration run, Defect defect,
+                             OracleRule... rules) throws Exception {
+        try (ResponseRewritingProxy proxy = new ResponseRewritingProxy(upstream, defect)) {
+            LoadStats stats = run(proxy.endpoint(), tls, accounts, run, (from, to, kinds, sessions, violations) -> { }).stats();
+
+            assertThat(proxy.rewritten()).as("the run met the defect").isPositive();
+            long caught = 0;
+            for (OracleRule rule : OracleRule.values()) {
+                if (List.of(rules).contains(rule)) {
+                    caught += stats.violations().count(rule);
+                } else {
+                    assertThat(stats.violations().count(rule)).as(rule + ": " + stats.violations().kept(rule)).isZero();
+                }
+            }
+            assertThat(caught).as(defect + " caught").isPositive();
+            Violation first = List.of(rules).stream().flatMap(r -> stats.violations().kept(r).stream()).findFirst().orElseThrow();
+            assertThat(first.session()).matches("[^/]+/[1-4]");
+            assertThat(first.command()).isNotBlank().doesNotContain("LOGIN");
+            assertThat(first.response()).startsWith("*");
+            assertThat(first.toString()).contains(first.rule().catalogId(), first.rule().section(), "expected");
+        }
+    }
+
+    private static LoadRun.Outcome run(Endpoint imap, TlsSettings tls, List<Account> accounts, Duration run,
+                                       LoadListener listener) {
+        LoadOptions options = new LoadOptions(imap, tls, accounts, LoadProfiles.load("imaptest"), 4, run, Duration.ZERO,
+                Duration.ofSeconds(10), 7, LoadOptions.Shard.WHOLE);
+        return new LoadRun(options, listener, Clock.systemUTC()).run();
+    }
+
+    private static String errors(LoadStats stats) {
+        StringBuilder out = new StringBuilder();
+        stats.kinds().forEach(k -> k.errors().forEach((what, n) -> out.append(k.kind()).append(' ').append(what)
+                .append(" ×").append(n).append("; ")));
+        return out.toString();
+    }
+
+    private static String firstViolations(LoadStats stats) {
+        StringBuilder out = new StringBuilder();
+        for (OracleRule rule : OracleRule.values()) {
+            stats.violations().kept(rule).stream().limit(2).forEach(v -> out.append(v).append('\n'));
+        }
+        return out.toString();
+    }
+}

@@ -1,0 +1,64 @@
+package io.maildrill.load;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+class LoadProfileParserTest {
+
+    @Test
+    void readsSettingsPersonasAndSteps() {
+        LoadProfile profile = LoadProfileParser.parse("p.profile", """
+                # a comment
+                profile two
+                description two kinds of user
+                mailbox Archive
+                messages 50
+                persona reader weight 3 think 250ms
+                step LOGIN 100
+                step FETCH2 100 repeat 30   # opens one, sometimes more
+                persona poller
+                step LOGIN 100
+                step NOOP 50
+                """);
+
+        assertThat(profile.name()).isEqualTo("two");
+        assertThat(profile.description()).isEqualTo("two kinds of user");
+        assertThat(profile.mailbox()).isEqualTo("Archive");
+        assertThat(profile.messages()).isEqualTo(50);
+        assertThat(profile.personas()).hasSize(2);
+        LoadProfile.Persona reader = profile.personas().get(0);
+        assertThat(reader.weight()).isEqualTo(3);
+        assertThat(reader.think()).isEqualTo(Duration.ofMillis(250));
+        assertThat(reader.steps()).containsExactly(new LoadProfile.Step(ImapStep.LOGIN, 100, 0),
+                new LoadProfile.Step(ImapStep.FETCH2, 100, 30));
+        assertThat(profile.personas().get(1).think()).isZero();
+    }
+
+    @Test
+    void problemsNameTheFileAndLine() {
+        assertThatThrownBy(() -> LoadProfileParser.parse("bad.profile", "profile x\npersona p\nstep LOGIN 100\nstep FLY 10\n"))
+                .isInstanceOf(LoadProfileException.class).hasMessageStartingWith("bad.profile:4: unknown step \"FLY\"");
+        assertThatThrownBy(() -> LoadProfileParser.parse("bad.profile", "profile x\npersona p\nstep LOGIN 120\n"))
+                .hasMessageStartingWith("bad.profile:3: a step's percent must be a whole number 0..100");
+        assertThatThrownBy(() -> LoadProfileParser.parse("bad.profile", "profile x\nstep LOGIN 100\n"))
+                .hasMessageStartingWith("bad.profile:2: a step needs a persona line above it");
+        assertThatThrownBy(() -> LoadProfileParser.parse("bad.profile", "profile x\npersona p think soon\nstep LOGIN 100\n"))
+                .hasMessageContaining("bad.profile:2: expected a duration like 500ms");
+        assertThatThrownBy(() -> LoadProfileParser.parse("bad.profile", "profile x\npersona p\nstep NOOP 100\n"))
+                .hasMessageContaining("never logs in");
+        assertThatThrownBy(() -> LoadProfileParser.parse("bad.profile", "persona p\nstep LOGIN 100\n"))
+                .hasMessageContaining("no \"profile NAME\" line");
+    }
+
+    @Test
+    void everyBundledProfileParses() {
+        for (String name : LoadProfiles.BUNDLED) {
+            assertThat(LoadProfiles.load(name).name()).isEqualTo(name);
+        }
+        assertThatThrownBy(() -> LoadProfiles.load("no-such-profile")).isInstanceOf(LoadProfileException.class)
+                .hasMessageContaining("not one of [imaptest, devices]");
+    }
+}
