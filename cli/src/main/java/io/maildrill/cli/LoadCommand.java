@@ -10,6 +10,7 @@ import io.maildrill.load.LoadProfileException;
 import io.maildrill.load.LoadProfiles;
 import io.maildrill.load.LoadReports;
 import io.maildrill.load.LoadRun;
+import io.maildrill.load.Timeline;
 import io.maildrill.net.Endpoint;
 import io.maildrill.net.ProtocolException;
 import io.maildrill.report.load.LoadJUnitWriter;
@@ -145,17 +146,19 @@ final class LoadCommand implements Callable<Integer> {
         Clock clock = Clock.systemUTC();
         Instant start = clock.instant();
         LoadConsole console = new LoadConsole(out, start);
+        Timeline timeline = new Timeline();
         LoadRun.Outcome outcome;
         try (IntervalLog log = new IntervalLog(reportDir, start)) {
-            LoadListener both = (from, to, kinds, sessions, violations) -> {
+            LoadListener all = (from, to, kinds, sessions, violations) -> {
                 log.interval(from, to, kinds, sessions, violations);
+                timeline.interval(from, to, kinds, sessions, violations);
                 console.interval(from, to, kinds, sessions, violations);
             };
-            outcome = new LoadRun(options, both, clock).run();
+            outcome = new LoadRun(options, all, clock).run();
         } catch (IOException e) {
             throw new UserError("cannot write to --report-dir " + reportDir + ": " + e.getMessage());
         }
-        LoadReport report = LoadReports.of(outcome, options, target.describe());
+        LoadReport report = LoadReports.of(outcome, options, target.describe(), timeline);
         console.summary(report);
         try {
             LoadJsonWriter.write(report, reportDir.resolve("load.json"));

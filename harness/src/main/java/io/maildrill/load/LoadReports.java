@@ -11,7 +11,7 @@ public final class LoadReports {
     private LoadReports() {
     }
 
-    public static LoadReport of(LoadRun.Outcome outcome, LoadOptions options, String target) {
+    public static LoadReport of(LoadRun.Outcome outcome, LoadOptions options, String target, Timeline timeline) {
         LoadStats stats = outcome.stats();
         double seconds = Math.max(0.001, outcome.elapsed().toMillis() / 1000.0);
         List<LoadReport.Kind> kinds = new ArrayList<>();
@@ -28,7 +28,7 @@ public final class LoadReports {
         }
         LoadReport.Totals totals = new LoadReport.Totals(stats.commands(), refused, stats.errors(), stats.violations().total());
         return new LoadReport(options.profile().name(), target, List.of(options.shard().toString()),
-                outcome.start().toString(), outcome.end().toString(), options.clients(), totals, kinds, rules);
+                outcome.start().toString(), outcome.end().toString(), options.clients(), totals, kinds, rules, timeline.points());
     }
 
     /** Percentiles of a histogram of microseconds, in milliseconds. */

@@ -17,9 +17,10 @@ import java.util.Objects;
  * @param totals   the sums
  * @param kinds    per command kind, in step order
  * @param rules    every oracle rule, violated or not
+ * @param timeline the run over time, for the charts: a point a second, or coarser for long runs
  */
 public record LoadReport(String profile, String target, List<String> shards, String start, String end, int clients,
-                         Totals totals, List<Kind> kinds, List<Rule> rules) {
+                         Totals totals, List<Kind> kinds, List<Rule> rules, List<Point> timeline) {
 
     public LoadReport {
         Objects.requireNonNull(profile, "profile");
@@ -30,6 +31,28 @@ public record LoadReport(String profile, String target, List<String> shards, Str
         Objects.requireNonNull(totals, "totals");
         kinds = List.copyOf(kinds);
         rules = List.copyOf(rules);
+        timeline = List.copyOf(timeline);
+    }
+
+    /**
+     * One stretch of the run (a second; several when a long run is thinned to keep the report small).
+     *
+     * @param startMillis    epoch milliseconds
+     * @param endMillis      epoch milliseconds
+     * @param sessions       connections open at its end
+     * @param errors         errors in it
+     * @param violations     violations so far
+     * @param kinds          per command kind: commands completed in it, and its p50 and p99 (ms; for a
+     *                       thinned point, the count-weighted p50 and the highest p99 of the seconds in it)
+     */
+    public record Point(long startMillis, long endMillis, int sessions, long errors, long violations, List<KindPoint> kinds) {
+        public Point {
+            kinds = List.copyOf(kinds);
+        }
+    }
+
+    /** One kind in one {@link Point}. */
+    public record KindPoint(String kind, long count, double p50, double p99) {
     }
 
     /**
