@@ -6,38 +6,64 @@ package io.maildrill.load;
  */
 public enum ImapStep {
     /** Connect (greeting) and LOGIN; the step every cycle starts from when not connected. */
-    LOGIN(false),
+    LOGIN(Use.OTHER),
     /** {@code LIST "" *}. */
-    LIST(false),
-    /** {@code STATUS mailbox (MESSAGES UIDNEXT UNSEEN)}. */
-    STATUS(false),
-    /** {@code SELECT mailbox}: a fresh view of the mailbox for the oracle. */
-    SELECT(false),
-    /** {@code FETCH lo:hi (UID FLAGS RFC822.SIZE ENVELOPE)} over a random range: the headers-first listing. */
-    FETCH(true),
-    /** {@code FETCH n (UID RFC822.SIZE BODY.PEEK[])} of a random message: opening one. */
-    FETCH2(true),
-    /** {@code STORE lo:hi ±FLAGS (keywords)} over a random range. */
-    STORE(true),
-    /** {@code STORE lo:hi +FLAGS (\Deleted)}: marks messages for expunge (only above half the target size). */
-    DELETE(true),
+    LIST(Use.OTHER),
+    /** {@code STATUS mailbox (MESSAGES UNSEEN RECENT)}. */
+    STATUS(Use.OTHER),
+    /** {@code SELECT mailbox}, with {@code (CONDSTORE)} when advertised: a fresh view for the oracle. */
+    SELECT(Use.OTHER),
+    /** {@code FETCH set (UID ...)}: up to 100 random messages, one to four random items (imaptest's FETCH). */
+    FETCH(Use.READS_FLAGS),
+    /** {@code FETCH n (UID item)} of one random message, a header or body section (imaptest's FETCH2). */
+    FETCH2(Use.READS_MESSAGES),
+    /** {@code STORE set ±FLAGS[.SILENT] (flags)} over random messages. */
+    STORE(Use.WRITES_FLAGS),
+    /** {@code STORE set +FLAGS[.SILENT] (\Deleted)}: marks zero or one messages, more above the target size. */
+    DELETE(Use.WRITES_FLAGS),
     /** {@code EXPUNGE}. */
-    EXPUNGE(true),
-    /** {@code APPEND mailbox} of a corpus message (only below the target size). */
-    APPEND(false),
+    EXPUNGE(Use.OTHER),
+    /** {@code APPEND mailbox} of a corpus message (only while below the target size). */
+    APPEND(Use.OTHER),
     /** {@code NOOP}: the poll. */
-    NOOP(false),
+    NOOP(Use.OTHER),
     /** {@code LOGOUT}; the next cycle logs in again. */
-    LOGOUT(false);
+    LOGOUT(Use.OTHER);
 
-    private final boolean needsMessages;
+    /** How a step uses the selected mailbox, which decides what may be pipelined with it (RFC 3501 §5.5). */
+    enum Use {
+        /** FETCH that may return FLAGS: sequence numbers, no EXPUNGE while it runs. */
+        READS_FLAGS,
+        /** FETCH of other items: sequence numbers, no EXPUNGE while it runs. */
+        READS_MESSAGES,
+        /** STORE: sequence numbers, no EXPUNGE while it runs. */
+        WRITES_FLAGS,
+        /** Every other command: no sequence numbers, but the server may send EXPUNGE during it. */
+        OTHER
+    }
 
-    ImapStep(boolean needsMessages) {
-        this.needsMessages = needsMessages;
+    private final Use use;
+
+    ImapStep(Use use) {
+        this.use = use;
     }
 
     /** Whether the step names messages, so is skipped in an empty or unselected mailbox. */
     public boolean needsMessages() {
-        return needsMessages;
+        return use != Use.OTHER || this == EXPUNGE;
+    }
+
+    /** Whether the command names messages by sequence number (FETCH and STORE here). */
+    boolean usesSequenceNumbers() {
+        return use != Use.OTHER;
+    }
+
+    /** Whether the server may send EXPUNGE while it runs: any command but FETCH, STORE and SEARCH (RFC 3501 §7.4.1). */
+    boolean allowsExpunge() {
+        return use == Use.OTHER;
+    }
+
+    Use use() {
+        return use;
     }
 }

@@ -2,6 +2,7 @@ package io.maildrill.load;
 
 import io.maildrill.imap.ImapCommand;
 import io.maildrill.imap.ImapCompletion;
+import io.maildrill.imap.ImapResponse;
 import io.maildrill.imap.ImapSession;
 import io.maildrill.imap.SelectResult;
 import io.maildrill.imap.Status;
@@ -10,8 +11,11 @@ import io.maildrill.net.ProtocolException;
 import io.maildrill.target.Account;
 import io.maildrill.transcript.CredentialRedactor;
 import io.maildrill.transcript.Transcript;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Optional;
+import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
@@ -21,13 +25,15 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * One simulated IMAP user: walks its persona's cycle of steps, one command at a time, without a
- * thread of its own. Each step is sent from the session's event loop and the next one starts from
- * the completion's callback there (after the persona's pause); only connecting runs on the
- * run's connector pool. Every response goes through the session's {@link SessionOracle}.
+ * One simulated IMAP user: walks its persona's cycle of steps without a thread of its own. The
+ * {@link StepPlanner} says which steps go out together (one, or a pipeline of several); each plan
+ * is sent from the session's event loop and the next one starts from the last completion's
+ * callback there (after the persona's pause); only connecting runs on the run's connector pool.
+ * Every response goes through the session's {@link SessionOracle}, each exactly once.
  *
  * <p>Errors (BAD, a timeout, a dropped connection, a malformed reply) are counted for the step's
- * kind, and the user starts again from LOGIN on a new connection.
+ * kind, and the user starts again from LOGIN on a new connection. When one command of a pipeline
+ * fails and the connection is dropped, the rest fail with it; only the first is counted.
  */
 final class ImapVirtualUser {
 
@@ -42,10 +48,8 @@ final class ImapVirtualUser {
     private final SplittableRandom random;
     private final ImapStepCommands commands;
     private final CountDownLatch finished;
+    private final StepPlanner planner;
     private ImapSession session;
-    private int nextStep;
-    /** The step just taken, while its repeat chance holds. */
-    private LoadProfile.Step repeating;
     private boolean mustSelect;
     private boolean done;
 
@@ -59,6 +63,7 @@ final class ImapVirtualUser {
         this.oracle = new SessionOracle(name, mailbox, context.stats().violations(), context.clock());
         this.random = new SplittableRandom(seed);
         this.commands = new ImapStepCommands(profile.mailbox(), profile.messages(), context.messages());
+        this.planner = new StepPlanner(persona.steps(), persona.pipeline());
         this.finished = finished;
     }
 
@@ -67,49 +72,30 @@ final class ImapVirtualUser {
         context.timer().schedule(this::takeNextStep, delayNanos, TimeUnit.NANOSECONDS);
     }
 
-    // ---- choosing the step -----------------------------------------------------------------
+    // ---- choosing the steps ----------------------------------------------------------------
 
     private void takeNextStep() {
         if (context.over()) {
             finish();
             return;
         }
-        ImapStep step = chooseStep();
-        if (step == null) {
+        List<ImapStep> plan = nextPlan();
+        if (plan.isEmpty()) {
             pauseThen(this::takeNextStep);
-            return;
-        }
-        if (step == ImapStep.LOGIN) {
+        } else if (plan.get(0) == ImapStep.LOGIN) {
             context.connector().execute(this::connectAndLogin);
         } else {
-            run(step);
+            run(plan);
         }
     }
 
-    /** The next step of the cycle that the dice and the session's state allow; null when none in a whole lap. */
-    private ImapStep chooseStep() {
+    /** A SELECT alone when the oracle lost track of the mailbox, else what the planner draws. */
+    private List<ImapStep> nextPlan() {
         if (session != null && mustSelect) {
             mustSelect = false;
-            return ImapStep.SELECT;
+            return List.of(ImapStep.SELECT);
         }
-        if (repeating != null) {
-            LoadProfile.Step again = repeating;
-            repeating = null;
-            if (applicable(again.command()) && random.nextInt(100) < again.repeat()) {
-                repeating = again;
-                return again.command();
-            }
-        }
-        List<LoadProfile.Step> steps = persona.steps();
-        for (int tries = 0; tries < steps.size(); tries++) {
-            LoadProfile.Step step = steps.get(nextStep);
-            nextStep = (nextStep + 1) % steps.size();
-            if (applicable(step.command()) && random.nextInt(100) < step.percent()) {
-                repeating = step.repeat() > 0 ? step : null;
-                return step.command();
-            }
-        }
-        return null;
+        return planner.next(random, this::applicable);
     }
 
     private boolean applicable(ImapStep step) {
@@ -145,22 +131,35 @@ final class ImapVirtualUser {
             return;
         }
         context.stats().sessionOpened();
-        session.eventLoop().execute(() -> send(ImapStep.LOGIN, "LOGIN " + account.user() + " <password>",
-                session.loginAsync(account.user(), account.password())));
+        ImapSession opened = session;
+        opened.eventLoop().execute(() -> send(new InFlight(1), 0, ImapStep.LOGIN, "LOGIN " + account.user() + " <password>",
+                opened.loginAsync(account.user(), account.password())));
     }
 
     // ---- the steps -------------------------------------------------------------------------
 
-    private void run(ImapStep step) {
-        Optional<ImapCommand> command = commands.command(step, oracle.size(),
-                step == ImapStep.SELECT && session.capabilities().contains("CONDSTORE"), random);
-        if (command.isEmpty()) {
-            takeNextStep();
+    private void run(List<ImapStep> steps) {
+        oracle.onUnsolicited(session.drainUnsolicited());
+        boolean condstore = session.capabilities().contains("CONDSTORE");
+        List<ImapStep> sent = new ArrayList<>(steps.size());
+        List<ImapCommand> commandsToSend = new ArrayList<>(steps.size());
+        for (ImapStep step : steps) {
+            commands.command(step, oracle.size(), step == ImapStep.SELECT && condstore, random).ifPresent(command -> {
+                sent.add(step);
+                commandsToSend.add(command);
+            });
+        }
+        if (sent.isEmpty()) {
+            pauseThen(this::takeNextStep); // every drawn step had nothing to do (a STORE that drew no message)
             return;
         }
-        oracle.onUnsolicited(session.drainUnsolicited());
-        String shown = step == ImapStep.APPEND ? "APPEND " + profile.mailbox() + " {literal}" : command.get().toString();
-        send(step, shown, session.sendAsync(command.get()));
+        InFlight plan = new InFlight(sent.size());
+        for (int i = 0; i < sent.size(); i++) {
+            ImapStep step = sent.get(i);
+            ImapCommand command = commandsToSend.get(i);
+            String shown = step == ImapStep.APPEND ? "APPEND " + profile.mailbox() + " {literal}" : command.toString();
+            send(plan, i, step, shown, session.sendAsync(command));
+        }
     }
 
     /**
@@ -168,7 +167,7 @@ final class ImapVirtualUser {
      * cancelled when the answer comes: no other thread is involved per command), and continues
      * there when it completes.
      */
-    private void send(ImapStep step, String shown, CompletableFuture<ImapCompletion> sent) {
+    private void send(InFlight plan, int index, ImapStep step, String shown, CompletableFuture<ImapCompletion> sent) {
         long startNanos = System.nanoTime();
         ScheduledExecutorService loop = session.eventLoop();
         ScheduledFuture<?> bound = loop.schedule(
@@ -176,33 +175,92 @@ final class ImapVirtualUser {
                 context.timeout().toNanos(), TimeUnit.NANOSECONDS);
         sent.whenComplete((completion, error) -> {
             bound.cancel(false);
+            long micros = TimeUnit.NANOSECONDS.toMicros(System.nanoTime() - startNanos);
+            Answer answer = new Answer(step, shown, micros, completion, error);
             if (((io.netty.util.concurrent.EventExecutor) loop).inEventLoop()) {
-                completed(step, shown, startNanos, completion, error);
+                answered(plan, index, answer);
             } else {
-                loop.execute(() -> completed(step, shown, startNanos, completion, error));
+                loop.execute(() -> answered(plan, index, answer));
             }
         });
     }
 
-    private void completed(ImapStep step, String shown, long startNanos, ImapCompletion completion, Throwable error) {
-        CommandStats stats = context.stats().kind(step.name());
-        if (error != null) {
-            stats.failed(errorKind(error));
-            disconnect(true);
-            retryLater();
-            return;
+    /** One command's outcome, kept until the commands sent before it are handled. */
+    private record Answer(ImapStep step, String shown, long micros, ImapCompletion completion, Throwable error) {
+    }
+
+    /**
+     * The commands of one plan until all are answered. Answers are handled in the order the
+     * commands were sent: the session attributes an untagged response to every command in flight
+     * when it arrives, so taking each response at its first command gives the oracle each one once,
+     * in arrival order, with the command it arrived during.
+     */
+    private static final class InFlight {
+        final Answer[] answers;
+        int handled;
+        boolean failed;
+        final Set<ImapResponse> seen;
+
+        InFlight(int size) {
+            answers = new Answer[size];
+            seen = size > 1 ? Collections.newSetFromMap(new IdentityHashMap<>()) : null;
         }
-        long micros = TimeUnit.NANOSECONDS.toMicros(System.nanoTime() - startNanos);
+
+        List<ImapResponse> firstSeen(List<ImapResponse> untagged) {
+            if (seen == null) {
+                return untagged;
+            }
+            List<ImapResponse> fresh = new ArrayList<>(untagged.size());
+            for (ImapResponse response : untagged) {
+                if (seen.add(response)) {
+                    fresh.add(response);
+                }
+            }
+            return fresh;
+        }
+    }
+
+    private void answered(InFlight plan, int index, Answer answer) {
+        if (answer.error() != null && !plan.failed) {
+            // the first failure drops the connection at once; the rest of the plan fails with it
+            plan.failed = true;
+            context.stats().kind(answer.step().name()).failed(errorKind(answer.error()));
+            disconnect(true);
+        }
+        plan.answers[index] = answer;
+        while (plan.handled < plan.answers.length && plan.answers[plan.handled] != null) {
+            Answer next = plan.answers[plan.handled++];
+            if (next.error() == null) {
+                completed(plan, next);
+            }
+        }
+        if (plan.handled == plan.answers.length) {
+            if (plan.failed) {
+                retryLater();
+            } else {
+                pauseThen(this::takeNextStep);
+            }
+        }
+    }
+
+    private void completed(InFlight plan, Answer answer) {
+        ImapStep step = answer.step();
+        ImapCompletion completion = answer.completion();
+        CommandStats stats = context.stats().kind(step.name());
         if (completion.status() == Status.BAD) {
             stats.failed("BAD");
         } else {
-            stats.completed(micros, completion.status() == Status.NO);
+            stats.completed(answer.micros(), completion.status() == Status.NO);
         }
-        if (completion.untagged().stream().anyMatch(r -> r instanceof io.maildrill.imap.ImapResponse.Malformed)) {
+        List<ImapResponse> untagged = plan.firstSeen(completion.untagged());
+        if (untagged.stream().anyMatch(r -> r instanceof ImapResponse.Malformed)) {
             stats.failed("malformed reply");
         }
+        if (plan.failed || session == null) {
+            return; // the connection is gone: what it still said is counted, not checked against a dropped view
+        }
         if (step != ImapStep.LOGIN) {
-            oracle.onCommand(step, shown, completion.untagged());
+            oracle.onCommand(step, answer.shown(), untagged);
         }
         switch (step) {
             case LOGIN -> {
@@ -225,7 +283,6 @@ final class ImapVirtualUser {
         if (oracle.diverged()) {
             mustSelect = true;
         }
-        pauseThen(this::takeNextStep);
     }
 
     // ---- pacing and ending -----------------------------------------------------------------
@@ -258,7 +315,7 @@ final class ImapVirtualUser {
         ImapSession closing = session;
         session = null;
         oracle.deselected();
-        nextStep = 0;
+        planner.restart();
         mustSelect = false;
         context.stats().sessionClosed();
         if (abort) {

@@ -35,10 +35,14 @@ public record LoadProfile(String name, String description, String mailbox, int m
      * @param name     shown in reports ("imaptest", "phone", ...)
      * @param protocol which client it is
      * @param weight   relative share of the users
-     * @param think    pause after each step (zero: the next command goes out at once)
+     * @param think    pause after each plan of steps (zero: the next command goes out at once)
+     * @param pipeline how many commands a user sends without waiting, at most ({@link StepPlanner}
+     *                 says which may go together); 1 waits for each answer
      * @param steps    in cycle order
      */
-    public record Persona(String name, Protocol protocol, int weight, Duration think, List<Step> steps) {
+    public record Persona(String name, Protocol protocol, int weight, Duration think, int pipeline, List<Step> steps) {
+        public static final int MAX_PIPELINE = 64;
+
         public Persona {
             Objects.requireNonNull(name, "name");
             Objects.requireNonNull(protocol, "protocol");
@@ -46,6 +50,9 @@ public record LoadProfile(String name, String description, String mailbox, int m
             steps = List.copyOf(steps);
             if (weight < 1) {
                 throw new IllegalArgumentException("weight must be at least 1");
+            }
+            if (pipeline < 1 || pipeline > MAX_PIPELINE) {
+                throw new IllegalArgumentException("pipeline must be 1.." + MAX_PIPELINE);
             }
         }
     }

@@ -14,7 +14,7 @@ import java.util.Locale;
  * description imaptest's default stress mix
  * mailbox   INBOX
  * messages  30
- * persona   imaptest weight 1 think 0ms
+ * persona   imaptest weight 1 think 0ms pipeline 10
  * step      LOGIN 100
  * step      LIST 50
  * step      FETCH2 100 repeat 30
@@ -83,35 +83,39 @@ public final class LoadProfileParser {
         final String name;
         final int weight;
         final Duration think;
+        final int pipeline;
         final List<LoadProfile.Step> steps = new ArrayList<>();
 
-        private PersonaDraft(String name, int weight, Duration think) {
+        private PersonaDraft(String name, int weight, Duration think, int pipeline) {
             this.name = name;
             this.weight = weight;
             this.think = think;
+            this.pipeline = pipeline;
         }
 
         static PersonaDraft of(Line at, String[] words) {
             if (words.length < 2 || words.length % 2 != 0) {
-                throw at.problem("expected \"persona NAME [weight N] [think DURATION]\"");
+                throw at.problem("expected \"persona NAME [weight N] [think DURATION] [pipeline N]\"");
             }
             int weight = 1;
             Duration think = Duration.ZERO;
+            int pipeline = 1;
             for (int w = 2; w < words.length; w += 2) {
                 switch (words[w].toLowerCase(Locale.ROOT)) {
                     case "weight" -> weight = at.number(words[w + 1], 1, 1_000_000, "weight");
                     case "think" -> think = at.duration(words[w + 1]);
-                    default -> throw at.problem("unknown persona setting \"" + words[w] + "\" (weight or think)");
+                    case "pipeline" -> pipeline = at.number(words[w + 1], 1, LoadProfile.Persona.MAX_PIPELINE, "pipeline");
+                    default -> throw at.problem("unknown persona setting \"" + words[w] + "\" (weight, think or pipeline)");
                 }
             }
-            return new PersonaDraft(words[1], weight, think);
+            return new PersonaDraft(words[1], weight, think, pipeline);
         }
 
         LoadProfile.Persona build(Line at) {
             if (steps.stream().noneMatch(s -> s.command() == ImapStep.LOGIN && s.percent() > 0)) {
                 throw at.problem("persona " + name + " never logs in: it needs \"step LOGIN 100\"");
             }
-            return new LoadProfile.Persona(name, LoadProfile.Protocol.IMAP, weight, think, steps);
+            return new LoadProfile.Persona(name, LoadProfile.Protocol.IMAP, weight, think, pipeline, steps);
         }
     }
 

@@ -9,7 +9,7 @@ description imaptest's default command mix and probabilities
 mailbox INBOX
 messages 30
 
-persona imaptest weight 1 think 0ms
+persona imaptest weight 1 think 0ms pipeline 10
 step LOGIN 100
 step LIST 50
 step STATUS 50
