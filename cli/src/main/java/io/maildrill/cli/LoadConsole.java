@@ -77,6 +77,10 @@ final class LoadConsole implements LoadListener {
         LoadReport.Totals t = report.totals();
         out.printf(Locale.ROOT, "%ntotal: %d commands, %d answered NO, %d errors, %d violations%n", t.commands(), t.refused(),
                 t.errors(), t.violations());
+        if (t.pushed() > 0) {
+            out.printf(Locale.ROOT, "pushed during IDLE and checked: %d responses, %d of them EXISTS%n", t.pushed(),
+                    t.pushedExists());
+        }
         for (LoadReport.Rule rule : report.rules()) {
             if (rule.violations() > 0) {
                 out.printf(Locale.ROOT, "%nVIOLATED %s (%s, %s): %s, %d time(s); the first:%n", rule.id(), rule.catalogId(),

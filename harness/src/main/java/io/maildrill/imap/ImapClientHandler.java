@@ -197,7 +197,11 @@ final class ImapClientHandler extends ChannelDuplexHandler {
             }
         }
         for (PendingCommand pending : inFlight.values()) {
-            pending.untagged.add(response);
+            if (pending.pushSink != null) {
+                pending.pushSink.accept(response);
+            } else {
+                pending.untagged.add(response);
+            }
         }
     }
 

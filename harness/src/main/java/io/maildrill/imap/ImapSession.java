@@ -280,6 +280,44 @@ public final class ImapSession implements AutoCloseable {
 
     // ---- IDLE -----------------------------------------------------------------------------
 
+    /**
+     * IDLE for callers that must not block (the load engine's users, on the event loop): sends it
+     * and returns at once. Every untagged response while it runs goes to {@code pushed}, on the event
+     * loop, as it arrives, and none is kept (the completion's untagged list stays empty), so memory
+     * stays flat however long it idles. Not to be mixed with {@link #idleStart()} on one session.
+     */
+    public IdleCall idleAsync(Consumer<ImapResponse> pushed) {
+        PendingCommand pending = PendingCommand.streamingIdle(pushed);
+        send(pending);
+        return new IdleCall(pending);
+    }
+
+    /** An IDLE sent by {@link #idleAsync}: its start, its end, and the DONE that ends it. */
+    public final class IdleCall {
+        private final PendingCommand pending;
+
+        private IdleCall(PendingCommand pending) {
+            this.pending = pending;
+        }
+
+        /** Completes with the server's continuation; exceptionally when the server refused IDLE or the connection broke. */
+        public CompletableFuture<ImapResponse.Continuation> started() {
+            return pending.continued;
+        }
+
+        /** The tagged response, after {@link #done()} (or earlier, if the server ends IDLE itself). */
+        public CompletableFuture<ImapCompletion> completion() {
+            return pending.completion;
+        }
+
+        /** Sends DONE without waiting; the answer completes {@link #completion()}. */
+        public void done() {
+            if (connection.isOpen()) {
+                connection.writeRaw("DONE\r\n".getBytes(StandardCharsets.US_ASCII));
+            }
+        }
+    }
+
     /** Sends IDLE and waits for the server's continuation. */
     public void idleStart() {
         if (idle != null) {

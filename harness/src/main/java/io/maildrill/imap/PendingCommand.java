@@ -27,6 +27,8 @@ final class PendingCommand {
     final Function<ImapResponse.Continuation, byte[]> challengeResponder;
     /** Streaming fetch: receives FETCH responses instead of {@link #untagged}. */
     final Consumer<ImapResponse> fetchSink;
+    /** Streaming IDLE: receives every untagged response instead of {@link #untagged}, so a long IDLE keeps none. */
+    final Consumer<ImapResponse> pushSink;
     final long queuedNanos = System.nanoTime();
 
     String tag;
@@ -35,10 +37,21 @@ final class PendingCommand {
 
     PendingCommand(ImapCommand command, Kind kind, Function<ImapResponse.Continuation, byte[]> challengeResponder,
                    Consumer<ImapResponse> fetchSink) {
+        this(command, kind, challengeResponder, fetchSink, null);
+    }
+
+    private PendingCommand(ImapCommand command, Kind kind, Function<ImapResponse.Continuation, byte[]> challengeResponder,
+                           Consumer<ImapResponse> fetchSink, Consumer<ImapResponse> pushSink) {
         this.command = command;
         this.kind = kind;
         this.challengeResponder = challengeResponder;
         this.fetchSink = fetchSink;
+        this.pushSink = pushSink;
+    }
+
+    /** An IDLE whose pushed responses go to {@code pushSink} as they arrive. */
+    static PendingCommand streamingIdle(Consumer<ImapResponse> pushSink) {
+        return new PendingCommand(ImapCommand.of("IDLE"), Kind.IDLE, null, null, pushSink);
     }
 
     static PendingCommand normal(ImapCommand command) {

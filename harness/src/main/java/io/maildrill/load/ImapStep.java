@@ -27,6 +27,11 @@ public enum ImapStep {
     APPEND(Use.OTHER),
     /** {@code NOOP}: the poll. */
     NOOP(Use.OTHER),
+    /**
+     * {@code IDLE} (RFC 2177), left with DONE after the persona's idle time or at the run's end; every
+     * response pushed meanwhile goes through the oracle as it arrives. Always sent alone.
+     */
+    IDLE(Use.OTHER),
     /** {@code LOGOUT}; the next cycle logs in again. */
     LOGOUT(Use.OTHER);
 
@@ -50,7 +55,7 @@ public enum ImapStep {
 
     /** Whether the step names messages, so is skipped in an empty or unselected mailbox. */
     public boolean needsMessages() {
-        return use != Use.OTHER || this == EXPUNGE;
+        return use != Use.OTHER || this == EXPUNGE || this == IDLE;
     }
 
     /** Whether the command names messages by sequence number (FETCH and STORE here). */

@@ -60,6 +60,7 @@ final class ImapStepCommands {
             case NOOP -> Optional.of(ImapCommand.of("NOOP"));
             case LOGOUT -> Optional.of(ImapCommand.of("LOGOUT"));
             case LOGIN -> throw new IllegalArgumentException("LOGIN carries the password: the session sends it");
+            case IDLE -> throw new IllegalArgumentException("IDLE waits for DONE: the session sends it (idleAsync)");
         };
     }
 

@@ -107,6 +107,7 @@ final class ImapVirtualUser {
             case LOGIN -> false;
             case APPEND -> !oracle.selectedMailbox() || commands.appendHasRoom(size);
             case EXPUNGE -> oracle.selectedMailbox();
+            case IDLE -> oracle.selectedMailbox() && session.capabilities().contains("IDLE");
             default -> !step.needsMessages() || oracle.selectedMailbox() && size > 0;
         };
     }
@@ -140,6 +141,10 @@ final class ImapVirtualUser {
 
     private void run(List<ImapStep> steps) {
         oracle.onUnsolicited(session.drainUnsolicited());
+        if (steps.get(0) == ImapStep.IDLE) {
+            idle(); // the planner sends it alone
+            return;
+        }
         boolean condstore = session.capabilities().contains("CONDSTORE");
         List<ImapStep> sent = new ArrayList<>(steps.size());
         List<ImapCommand> commandsToSend = new ArrayList<>(steps.size());
@@ -177,12 +182,58 @@ final class ImapVirtualUser {
             bound.cancel(false);
             long micros = TimeUnit.NANOSECONDS.toMicros(System.nanoTime() - startNanos);
             Answer answer = new Answer(step, shown, micros, completion, error);
-            if (((io.netty.util.concurrent.EventExecutor) loop).inEventLoop()) {
-                answered(plan, index, answer);
-            } else {
-                loop.execute(() -> answered(plan, index, answer));
+            onLoop(loop, () -> answered(plan, index, answer));
+        });
+    }
+
+    /**
+     * IDLE until the persona's idle time is up or the run ends, then DONE. Each pushed response goes
+     * through the oracle as it arrives; the IDLE's latency is from DONE (or, when the server ends
+     * IDLE itself, from IDLE) to the tagged answer. Both waits on the server are bounded.
+     */
+    private void idle() {
+        ImapSession idling = session;
+        ScheduledExecutorService loop = idling.eventLoop();
+        ImapSession.IdleCall call = idling.idleAsync(response -> {
+            if (session == idling) {
+                context.stats().pushed(response);
+                oracle.onCommand(ImapStep.IDLE, "IDLE", List.of(response));
             }
         });
+        CompletableFuture<ImapCompletion> answer = call.completion();
+        long[] timedFrom = {System.nanoTime()};
+        ScheduledFuture<?> startBound = loop.schedule(
+                () -> answer.completeExceptionally(new TimeoutException("no continuation within " + context.timeout())),
+                context.timeout().toNanos(), TimeUnit.NANOSECONDS);
+        call.started().thenRun(() -> {
+            startBound.cancel(false);
+            long idleNanos = Math.min(persona.idle().toNanos(), Math.max(0, context.endNanos() - System.nanoTime()));
+            loop.schedule(() -> {
+                if (answer.isDone()) {
+                    return;
+                }
+                timedFrom[0] = System.nanoTime();
+                call.done();
+                ScheduledFuture<?> doneBound = loop.schedule(
+                        () -> answer.completeExceptionally(new TimeoutException("no answer to DONE within " + context.timeout())),
+                        context.timeout().toNanos(), TimeUnit.NANOSECONDS);
+                answer.whenComplete((c, e) -> doneBound.cancel(false));
+            }, idleNanos, TimeUnit.NANOSECONDS);
+        });
+        InFlight plan = new InFlight(1);
+        answer.whenComplete((completion, error) -> {
+            startBound.cancel(false);
+            long micros = TimeUnit.NANOSECONDS.toMicros(System.nanoTime() - timedFrom[0]);
+            onLoop(loop, () -> answered(plan, 0, new Answer(ImapStep.IDLE, "IDLE", micros, completion, error)));
+        });
+    }
+
+    private static void onLoop(ScheduledExecutorService loop, Runnable task) {
+        if (((io.netty.util.concurrent.EventExecutor) loop).inEventLoop()) {
+            task.run();
+        } else {
+            loop.execute(task);
+        }
     }
 
     /** One command's outcome, kept until the commands sent before it are handled. */

@@ -38,21 +38,29 @@ public record LoadProfile(String name, String description, String mailbox, int m
      * @param think    pause after each plan of steps (zero: the next command goes out at once)
      * @param pipeline how many commands a user sends without waiting, at most ({@link StepPlanner}
      *                 says which may go together); 1 waits for each answer
+     * @param idle     how long an IDLE step stays idle before DONE (the run's end cuts it short)
      * @param steps    in cycle order
      */
-    public record Persona(String name, Protocol protocol, int weight, Duration think, int pipeline, List<Step> steps) {
+    public record Persona(String name, Protocol protocol, int weight, Duration think, int pipeline, Duration idle,
+                          List<Step> steps) {
         public static final int MAX_PIPELINE = 64;
+        /** RFC 2177 §3: a client should leave IDLE and issue it again at least every 29 minutes. */
+        public static final Duration DEFAULT_IDLE = Duration.ofMinutes(29);
 
         public Persona {
             Objects.requireNonNull(name, "name");
             Objects.requireNonNull(protocol, "protocol");
             Objects.requireNonNull(think, "think");
+            Objects.requireNonNull(idle, "idle");
             steps = List.copyOf(steps);
             if (weight < 1) {
                 throw new IllegalArgumentException("weight must be at least 1");
             }
             if (pipeline < 1 || pipeline > MAX_PIPELINE) {
                 throw new IllegalArgumentException("pipeline must be 1.." + MAX_PIPELINE);
+            }
+            if (idle.isNegative() || idle.isZero()) {
+                throw new IllegalArgumentException("idle must be positive");
             }
         }
     }

@@ -84,38 +84,42 @@ public final class LoadProfileParser {
         final int weight;
         final Duration think;
         final int pipeline;
+        final Duration idle;
         final List<LoadProfile.Step> steps = new ArrayList<>();
 
-        private PersonaDraft(String name, int weight, Duration think, int pipeline) {
+        private PersonaDraft(String name, int weight, Duration think, int pipeline, Duration idle) {
             this.name = name;
             this.weight = weight;
             this.think = think;
             this.pipeline = pipeline;
+            this.idle = idle;
         }
 
         static PersonaDraft of(Line at, String[] words) {
             if (words.length < 2 || words.length % 2 != 0) {
-                throw at.problem("expected \"persona NAME [weight N] [think DURATION] [pipeline N]\"");
+                throw at.problem("expected \"persona NAME [weight N] [think DURATION] [pipeline N] [idle DURATION]\"");
             }
             int weight = 1;
             Duration think = Duration.ZERO;
             int pipeline = 1;
+            Duration idle = LoadProfile.Persona.DEFAULT_IDLE;
             for (int w = 2; w < words.length; w += 2) {
                 switch (words[w].toLowerCase(Locale.ROOT)) {
                     case "weight" -> weight = at.number(words[w + 1], 1, 1_000_000, "weight");
                     case "think" -> think = at.duration(words[w + 1]);
                     case "pipeline" -> pipeline = at.number(words[w + 1], 1, LoadProfile.Persona.MAX_PIPELINE, "pipeline");
-                    default -> throw at.problem("unknown persona setting \"" + words[w] + "\" (weight, think or pipeline)");
+                    case "idle" -> idle = at.positiveDuration(words[w + 1], "idle");
+                    default -> throw at.problem("unknown persona setting \"" + words[w] + "\" (weight, think, pipeline or idle)");
                 }
             }
-            return new PersonaDraft(words[1], weight, think, pipeline);
+            return new PersonaDraft(words[1], weight, think, pipeline, idle);
         }
 
         LoadProfile.Persona build(Line at) {
             if (steps.stream().noneMatch(s -> s.command() == ImapStep.LOGIN && s.percent() > 0)) {
                 throw at.problem("persona " + name + " never logs in: it needs \"step LOGIN 100\"");
             }
-            return new LoadProfile.Persona(name, LoadProfile.Protocol.IMAP, weight, think, pipeline, steps);
+            return new LoadProfile.Persona(name, LoadProfile.Protocol.IMAP, weight, think, pipeline, idle, steps);
         }
     }
 
@@ -151,6 +155,14 @@ public final class LoadProfileParser {
             } catch (IllegalArgumentException e) {
                 throw problem(e.getMessage());
             }
+        }
+
+        Duration positiveDuration(String word, String what) {
+            Duration duration = duration(word);
+            if (duration.isZero() || duration.isNegative()) {
+                throw problem(what + " must be longer than zero, not \"" + word + "\"");
+            }
+            return duration;
         }
 
         LoadProfile.Step step(String[] words) {

@@ -11,7 +11,7 @@ import java.util.List;
 public final class LoadProfiles {
 
     /** Bundled profile names, documented in docs/load.md. */
-    public static final List<String> BUNDLED = List.of("imaptest", "devices");
+    public static final List<String> BUNDLED = List.of("imaptest", "devices", "idle");
 
     private LoadProfiles() {
     }

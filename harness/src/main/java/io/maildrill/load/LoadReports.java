@@ -26,7 +26,8 @@ public final class LoadReports {
             rules.add(new LoadReport.Rule(rule.id(), rule.catalogId(), rule.section(), rule.text(),
                     stats.violations().count(rule), stats.violations().kept(rule).stream().map(Violation::toString).toList()));
         }
-        LoadReport.Totals totals = new LoadReport.Totals(stats.commands(), refused, stats.errors(), stats.violations().total());
+        LoadReport.Totals totals = new LoadReport.Totals(stats.commands(), refused, stats.errors(), stats.violations().total(),
+                stats.pushed(), stats.pushedExists());
         return new LoadReport(options.profile().name(), target, List.of(options.shard().toString()),
                 outcome.start().toString(), outcome.end().toString(), options.clients(), totals, kinds, rules, timeline.points());
     }

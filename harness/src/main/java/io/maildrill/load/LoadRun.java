@@ -107,7 +107,13 @@ public final class LoadRun {
         return mine;
     }
 
-    /** This shard's users: user {@code i} logs in as account {@code i mod accounts} and takes its persona by weight. */
+    /**
+     * This shard's users: user {@code i} logs in as account {@code a = i mod accounts} and, in round
+     * {@code r = i / accounts}, takes persona slot {@code (r + a) mod slots}. So every account is
+     * dealt the slots in turn (with {@code i mod slots} alone, as many accounts as slots would give each
+     * account one persona, and the devices of one account would never meet), and the first rounds
+     * already spread the personas over the accounts.
+     */
     private List<ImapVirtualUser> users(LoadContext context, List<Integer> mine, CountDownLatch latch) {
         Map<String, SharedMailbox> mailboxes = new HashMap<>();
         List<ImapVirtualUser> users = new ArrayList<>();
@@ -116,7 +122,8 @@ public final class LoadRun {
             Account account = options.accounts().get(i % options.accounts().size());
             SharedMailbox mailbox = mailboxes.computeIfAbsent(account.user(),
                     u -> new SharedMailbox(options.profile().mailbox() + " of " + u));
-            LoadProfile.Persona persona = byWeight.get(i % byWeight.size());
+            int accounts = options.accounts().size();
+            LoadProfile.Persona persona = byWeight.get((i / accounts + i % accounts) % byWeight.size());
             String name = account.user() + "/" + (i + 1);
             users.add(new ImapVirtualUser(context, name, account, options.profile(), persona, mailbox,
                     options.seed() * 1_000_003L + i, latch));
@@ -124,13 +131,26 @@ public final class LoadRun {
         return users;
     }
 
-    /** Each persona repeated by its weight: user i takes entry i mod size, so the shares hold in any shard. */
+    /**
+     * Each persona repeated by its weight, interleaved (smooth weighted round-robin): a persona of
+     * weight 1 among 49 sits in the middle of the slots, not at the end, so a run with fewer users
+     * than slots still meets it.
+     */
     private List<LoadProfile.Persona> personasByWeight() {
-        List<LoadProfile.Persona> out = new ArrayList<>();
-        for (LoadProfile.Persona persona : options.profile().personas()) {
-            for (int w = 0; w < persona.weight(); w++) {
-                out.add(persona);
+        List<LoadProfile.Persona> personas = options.profile().personas();
+        int total = personas.stream().mapToInt(LoadProfile.Persona::weight).sum();
+        long[] credit = new long[personas.size()];
+        List<LoadProfile.Persona> out = new ArrayList<>(total);
+        for (int slot = 0; slot < total; slot++) {
+            int best = 0;
+            for (int p = 0; p < personas.size(); p++) {
+                credit[p] += personas.get(p).weight();
+                if (credit[p] > credit[best]) {
+                    best = p;
+                }
             }
+            credit[best] -= total;
+            out.add(personas.get(best));
         }
         return out;
     }

@@ -6,6 +6,8 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.LongAdder;
+import io.maildrill.imap.ImapResponse;
 
 /**
  * The statistics of one run: one {@link CommandStats} per command kind (in step order), the
@@ -20,6 +22,8 @@ public final class LoadStats {
     private final Map<String, Integer> order = new ConcurrentHashMap<>();
     private final AtomicInteger activeSessions = new AtomicInteger();
     private final Violations violations;
+    private final LongAdder pushed = new LongAdder();
+    private final LongAdder pushedExists = new LongAdder();
 
     public LoadStats(Violations violations) {
         this.violations = violations;
@@ -49,6 +53,22 @@ public final class LoadStats {
 
     public int activeSessions() {
         return activeSessions.get();
+    }
+
+    /** A response the server pushed during IDLE (the oracle checks it as it comes). */
+    public void pushed(ImapResponse response) {
+        pushed.increment();
+        if (response instanceof ImapResponse.Exists) {
+            pushedExists.increment();
+        }
+    }
+
+    public long pushed() {
+        return pushed.sum();
+    }
+
+    public long pushedExists() {
+        return pushedExists.sum();
     }
 
     public Violations violations() {

@@ -73,8 +73,7 @@ final class SessionOracle {
      * @param command the command as sent
      */
     void onCommand(ImapStep step, String command, List<ImapResponse> untagged) {
-        boolean sequenceCommand = step == ImapStep.FETCH || step == ImapStep.FETCH2 || step == ImapStep.STORE
-                || step == ImapStep.DELETE;
+        boolean sequenceCommand = !step.allowsExpunge();
         for (ImapResponse response : untagged) {
             if (response instanceof ImapResponse.Expunge && sequenceCommand) {
                 violation(OracleRule.NO_EXPUNGE_DURING_FETCH_STORE_SEARCH, command, response,

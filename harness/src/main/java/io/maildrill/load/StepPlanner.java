@@ -11,7 +11,8 @@ import java.util.function.Predicate;
  * probability), until the pipeline window is full or the next step may not follow without
  * waiting. With a window of one, each plan is one step.
  *
- * <p>A plan ends after a step whose answer decides what follows (LOGIN, SELECT, LOGOUT), and
+ * <p>IDLE is always a plan of its own: nothing may be sent until its DONE. Otherwise a plan ends
+ * after a step whose answer decides what follows (LOGIN, SELECT, LOGOUT), and
  * before a step that RFC 3501 §5.5 says must wait: a command naming sequence numbers after any
  * command during which the server may send EXPUNGE (so every number still means the message the
  * client chose), and a STORE after a FETCH of flags or the other way round (the first example of an
@@ -36,11 +37,14 @@ final class StepPlanner {
     }
 
     static boolean endsPlan(ImapStep step) {
-        return step == ImapStep.LOGIN || step == ImapStep.SELECT || step == ImapStep.LOGOUT;
+        return step == ImapStep.LOGIN || step == ImapStep.SELECT || step == ImapStep.LOGOUT || step == ImapStep.IDLE;
     }
 
     /** Whether {@code step} may be sent while {@code plan} is still unanswered. */
     static boolean mayFollow(List<ImapStep> plan, ImapStep step) {
+        if (step == ImapStep.IDLE && !plan.isEmpty()) {
+            return false;
+        }
         for (ImapStep earlier : plan) {
             if (step.usesSequenceNumbers() && earlier.allowsExpunge()) {
                 return false;

@@ -63,9 +63,29 @@ final class LoadChecks {
 
     private static LoadRun.Outcome run(Endpoint imap, TlsSettings tls, List<Account> accounts, Duration run,
                                        LoadListener listener) {
-        LoadOptions options = new LoadOptions(imap, tls, accounts, LoadProfiles.load("imaptest"), 4, run, Duration.ZERO,
+        return run(imap, tls, accounts, run, "imaptest", 4, listener);
+    }
+
+    static LoadRun.Outcome run(Endpoint imap, TlsSettings tls, List<Account> accounts, Duration run, String profile,
+                               int clients, LoadListener listener) {
+        LoadOptions options = new LoadOptions(imap, tls, accounts, LoadProfiles.load(profile), clients, run, Duration.ZERO,
                 Duration.ofSeconds(10), 7, LoadOptions.Shard.WHOLE);
         return new LoadRun(options, listener, Clock.systemUTC()).run();
+    }
+
+    /** The idle profile: idlers are pushed what the changers do, the oracle checks each push, nothing breaks a rule. */
+    static LoadStats assertIdlersArePushedAndChecked(Endpoint imap, TlsSettings tls, List<Account> accounts, Duration run,
+                                                     int clients) {
+        LoadStats stats = run(imap, tls, accounts, run, "idle", clients, (from, to, kinds, sessions, violations) -> { })
+                .stats();
+        assertThat(stats.violations().total()).as(firstViolations(stats)).isZero();
+        assertThat(stats.errors()).as("errors: %s", errors(stats)).isZero();
+        assertThat(stats.kind("APPEND").completed()).as("the changers appended").isPositive();
+        assertThat(stats.pushedExists()).as("EXISTS pushed to idle sessions").isPositive();
+        assertThat(stats.kind("IDLE").completed()).as("every idler left IDLE with DONE and an OK")
+                .isGreaterThanOrEqualTo(clients - clients / 50 - 1);
+        assertThat(stats.activeSessions()).as("every session closed at the end").isZero();
+        return stats;
     }
 
     private static String errors(LoadStats stats) {

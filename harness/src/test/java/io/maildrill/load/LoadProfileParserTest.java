@@ -16,7 +16,7 @@ class LoadProfileParserTest {
                 description two kinds of user
                 mailbox Archive
                 messages 50
-                persona reader weight 3 think 250ms
+                persona reader weight 3 think 250ms pipeline 4 idle 90s
                 step LOGIN 100
                 step FETCH2 100 repeat 30   # opens one, sometimes more
                 persona poller
@@ -34,7 +34,11 @@ class LoadProfileParserTest {
         assertThat(reader.think()).isEqualTo(Duration.ofMillis(250));
         assertThat(reader.steps()).containsExactly(new LoadProfile.Step(ImapStep.LOGIN, 100, 0),
                 new LoadProfile.Step(ImapStep.FETCH2, 100, 30));
+        assertThat(reader.pipeline()).isEqualTo(4);
+        assertThat(reader.idle()).isEqualTo(Duration.ofSeconds(90));
         assertThat(profile.personas().get(1).think()).isZero();
+        assertThat(profile.personas().get(1).pipeline()).as("one command at a time unless asked").isEqualTo(1);
+        assertThat(profile.personas().get(1).idle()).as("RFC 2177's 29 minutes").isEqualTo(Duration.ofMinutes(29));
     }
 
     @Test
@@ -47,6 +51,10 @@ class LoadProfileParserTest {
                 .hasMessageStartingWith("bad.profile:2: a step needs a persona line above it");
         assertThatThrownBy(() -> LoadProfileParser.parse("bad.profile", "profile x\npersona p think soon\nstep LOGIN 100\n"))
                 .hasMessageContaining("bad.profile:2: expected a duration like 500ms");
+        assertThatThrownBy(() -> LoadProfileParser.parse("bad.profile", "profile x\npersona p pipeline 0\nstep LOGIN 100\n"))
+                .hasMessageStartingWith("bad.profile:2: ").hasMessageContaining("pipeline");
+        assertThatThrownBy(() -> LoadProfileParser.parse("bad.profile", "profile x\npersona p idle 0s\nstep LOGIN 100\n"))
+                .hasMessageStartingWith("bad.profile:2: idle must be longer than zero");
         assertThatThrownBy(() -> LoadProfileParser.parse("bad.profile", "profile x\npersona p\nstep NOOP 100\n"))
                 .hasMessageContaining("never logs in");
         assertThatThrownBy(() -> LoadProfileParser.parse("bad.profile", "persona p\nstep LOGIN 100\n"))
@@ -59,6 +67,6 @@ class LoadProfileParserTest {
             assertThat(LoadProfiles.load(name).name()).isEqualTo(name);
         }
         assertThatThrownBy(() -> LoadProfiles.load("no-such-profile")).isInstanceOf(LoadProfileException.class)
-                .hasMessageContaining("not one of [imaptest, devices]");
+                .hasMessageContaining("not one of [imaptest, devices, idle]");
     }
 }

@@ -14,7 +14,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The load engine against the loopback Dovecot (when {@code .ci/run} or servers/dovecot/start
  * exported it), on accounts 6-9, which no other harness test uses: a clean run of imaptest's mix has
- * no violation and no error, and the planted defects are caught under load.
+ * no violation and no error, idle sessions are pushed what others change, and the planted defects
+ * are caught under load.
  */
 class LoadRunDovecotTest {
 
@@ -33,6 +34,11 @@ class LoadRunDovecotTest {
     @Test
     void imaptestsMixRunsCleanly() {
         LoadChecks.assertCleanRun(dovecot.requireImap(), dovecot.tls(), accounts, RUN);
+    }
+
+    @Test
+    void idleSessionsArePushedTheChangesAndEveryPushIsChecked() {
+        LoadChecks.assertIdlersArePushedAndChecked(dovecot.requireImap(), dovecot.tls(), accounts, RUN.multipliedBy(2), 100);
     }
 
     @Test

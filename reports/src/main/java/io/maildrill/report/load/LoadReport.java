@@ -60,8 +60,10 @@ public record LoadReport(String profile, String target, List<String> shards, Str
      * @param refused    of those, answered NO
      * @param errors     BAD answers, timeouts, dropped connections, malformed replies, refused LOGIN or SELECT
      * @param violations responses the oracle caught breaking a rule
+     * @param pushed     untagged responses the server pushed during IDLE, each checked by the oracle as it came
+     * @param pushedExists of those, EXISTS
      */
-    public record Totals(long commands, long refused, long errors, long violations) {
+    public record Totals(long commands, long refused, long errors, long violations, long pushed, long pushedExists) {
     }
 
     /**
