@@ -13,6 +13,10 @@ DOVECOT_LMTP_PORT=${MAILDRILL_DOVECOT_LMTP_PORT:-10024}
 DOVECOT_IMAPS_PORT=${MAILDRILL_DOVECOT_IMAPS_PORT:-10993}
 DOVECOT_POP3S_PORT=${MAILDRILL_DOVECOT_POP3S_PORT:-10995}
 DOVECOT_USER_COUNT=${MAILDRILL_DOVECOT_USER_COUNT:-5}
+# Connections one imap process serves. Dovecot's default, 1, makes each IMAP session a process
+# (at most service imap's process_limit of them); a load run holding thousands of IDLE sessions
+# sets e.g. 100 (docs/load.md). The conformance runs keep 1, Dovecot's usual setup.
+DOVECOT_IMAP_CLIENT_LIMIT=${MAILDRILL_DOVECOT_IMAP_CLIENT_LIMIT:-1}
 # Bounded waits, in seconds: readiness after start, shutdown before SIGKILL.
 DOVECOT_START_TIMEOUT=${MAILDRILL_DOVECOT_START_TIMEOUT:-20}
 DOVECOT_STOP_TIMEOUT=${MAILDRILL_DOVECOT_STOP_TIMEOUT:-10}

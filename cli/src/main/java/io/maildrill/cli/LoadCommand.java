@@ -46,7 +46,7 @@ import picocli.CommandLine.Model.CommandSpec;
  * {@code --max-errors}, 1 otherwise, 2 when the run could not start (usage, connection, login).
  */
 @Command(name = "load", mixinStandardHelpOptions = true,
-        description = "Load a server with simulated users (a profile: imaptest, devices, or a file) and check every answer.")
+        description = "Load a server with simulated users (a profile: imaptest, devices, idle, or a file) and check every answer.")
 final class LoadCommand implements Callable<Integer> {
 
     /** A bound, so a typo cannot open a million connections. */
@@ -58,7 +58,7 @@ final class LoadCommand implements Callable<Integer> {
     TargetOptions targetOptions;
 
     @Option(names = "--profile", paramLabel = "NAME|FILE", defaultValue = "imaptest",
-            description = "Who the users are: a bundled profile (imaptest, devices) or a profile file (default: ${DEFAULT-VALUE}).")
+            description = "Who the users are: a bundled profile (imaptest, devices, idle) or a profile file (default: ${DEFAULT-VALUE}).")
     String profileName;
 
     @Option(names = "--clients", paramLabel = "N", defaultValue = "10",
@@ -129,6 +129,10 @@ final class LoadCommand implements Callable<Integer> {
             Endpoint imap = target.imap().orElseThrow(() -> new UserError(target.describe() + " has no IMAP endpoint;"
                     + " the load profiles are IMAP (give imap://host:port)"));
             List<Account> accounts = target.accounts();
+            if (profile.changesMailboxes() && accounts.stream().anyMatch(a -> !a.testAccount())) {
+                throw new UserError("profile " + profile.name() + " appends, flags and expunges messages: declare the"
+                        + " accounts disposable with --test-accounts");
+            }
             Duration timeout = Duration.ofSeconds(timeoutSeconds);
             probe(imap, target, accounts.get(0), timeout);
             LoadOptions options = new LoadOptions(imap, target.tls(), accounts, profile, clients, runFor, spread, timeout, seed,

@@ -48,7 +48,7 @@ class LoadCommandTest {
         Path profile = Files.writeString(dir.resolve("mine.profile"), "profile mine\npersona p\nstep LOGIN 100\nstep JUMP 5\n");
         assertUsage(run("load", "--profile", profile.toString(), "--report-dir", dir.toString()),
                 "mine.profile:4: unknown step \"JUMP\"");
-        assertUsage(run("load", "--profile", "nosuch"), "not one of [imaptest, devices]");
+        assertUsage(run("load", "--profile", "nosuch"), "not one of [imaptest, devices, idle]");
         assertUsage(run("load", "--duration", "10x"), "--duration: expected a duration like 500ms, 5s or 2m");
         assertUsage(run("load", "--shard", "4/4"), "--shard: shard index must be 0..3 of 4");
         assertUsage(run("load", "--clients", "0"), "--clients must be 1..");
@@ -56,17 +56,22 @@ class LoadCommandTest {
     }
 
     @Test
-    void aWrongPasswordOrNoServerIsExitTwoBeforeAnyLoad() throws Exception {
+    void aWrongPasswordNoServerOrUndeclaredAccountsAreExitTwoBeforeAnyLoad() throws Exception {
         Path pw = Files.writeString(dir.resolve("pw"), "wrong\n");
         try (EmbeddedGreenMail server = EmbeddedGreenMail.start(1)) {
             String imap = "imap://127.0.0.1:" + server.target().requireImap().port();
-            Result r = run("load", "--target", imap, "--user", "user1", "--password-file", pw.toString(),
+            Result r = run("load", "--target", imap, "--user", "user1", "--password-file", pw.toString(), "--test-accounts",
                     "--report-dir", dir.resolve("r").toString());
             assertUsage(r, "LOGIN as user1 refused");
             assertThat(r.out() + r.err()).doesNotContain("wrong");
+
+            Result notDeclared = run("load", "--target", imap, "--user", "user1", "--password-file", pw.toString(),
+                    "--report-dir", dir.resolve("r").toString());
+            assertUsage(notDeclared, "profile imaptest appends, flags and expunges messages: declare the accounts"
+                    + " disposable with --test-accounts");
         }
         Result closed = run("load", "--target", "imap://127.0.0.1:1", "--user", "user1", "--password-file", pw.toString(),
-                "--report-dir", dir.resolve("r").toString());
+                "--test-accounts", "--report-dir", dir.resolve("r").toString());
         assertUsage(closed, "cannot log in to");
     }
 

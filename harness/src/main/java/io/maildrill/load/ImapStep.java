@@ -58,6 +58,11 @@ public enum ImapStep {
         return use != Use.OTHER || this == EXPUNGE || this == IDLE;
     }
 
+    /** Whether the step changes what the account holds (messages or their flags). */
+    public boolean changesMailbox() {
+        return this == STORE || this == DELETE || this == EXPUNGE || this == APPEND;
+    }
+
     /** Whether the command names messages by sequence number (FETCH and STORE here). */
     boolean usesSequenceNumbers() {
         return use != Use.OTHER;

@@ -41,6 +41,11 @@ public record LoadProfile(String name, String description, String mailbox, int m
      * @param idle     how long an IDLE step stays idle before DONE (the run's end cuts it short)
      * @param steps    in cycle order
      */
+    /** Whether any persona appends, flags, deletes or expunges: then the run needs disposable accounts. */
+    public boolean changesMailboxes() {
+        return personas.stream().flatMap(p -> p.steps().stream()).anyMatch(s -> s.percent() > 0 && s.command().changesMailbox());
+    }
+
     public record Persona(String name, Protocol protocol, int weight, Duration think, int pipeline, Duration idle,
                           List<Step> steps) {
         public static final int MAX_PIPELINE = 64;
