@@ -73,6 +73,12 @@ final class SessionOracle {
      * @param command the command as sent
      */
     void onCommand(ImapStep step, String command, List<ImapResponse> untagged) {
+        if (step == ImapStep.SELECT) {
+            // SELECT first deselects the mailbox selected before (RFC 3501 §6.3.1): what it reports
+            // starts the new view, and is not checked against the old one, which may not have been
+            // told yet of other sessions' EXPUNGEs
+            view = null;
+        }
         boolean sequenceCommand = !step.allowsExpunge();
         for (ImapResponse response : untagged) {
             if (response instanceof ImapResponse.Expunge && sequenceCommand) {

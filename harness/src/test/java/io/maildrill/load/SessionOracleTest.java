@@ -64,6 +64,21 @@ class SessionOracleTest {
     }
 
     @Test
+    void aSecondSelectStartsANewViewInsteadOfShrinkingTheOld() {
+        // others expunged while this session was not told yet: the new SELECT's smaller EXISTS is the new view
+        SessionOracle oracle = selected("user1/1", 5);
+        List<ImapResponse> reselect = responses("* 4 EXISTS", "* OK [UIDVALIDITY 42] v");
+        oracle.onCommand(ImapStep.SELECT, "SELECT INBOX", reselect);
+        oracle.selected(SelectResult.from(new ImapCompletion("A2", (ImapResponse.Tagged) response("A2 OK [READ-WRITE] done"),
+                reselect, Duration.ZERO)));
+
+        assertThat(violations.total()).isZero();
+        assertThat(oracle.size()).isEqualTo(4);
+        oracle.onCommand(ImapStep.NOOP, "NOOP", responses("* 3 EXISTS"));
+        assertThat(violations.count(OracleRule.EXISTS_NEVER_SHRINKS)).as("the new view is judged as any").isOne();
+    }
+
+    @Test
     void expungeBeyondTheMailboxAndDuringFetchAreCaught() {
         selected("user1/1", 2).onCommand(ImapStep.EXPUNGE, "EXPUNGE", responses("* 3 EXPUNGE"));
         selected("user1/2", 2).onCommand(ImapStep.FETCH, "FETCH 1 (UID)", responses("* 1 EXPUNGE"));
