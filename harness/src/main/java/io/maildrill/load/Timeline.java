@@ -3,9 +3,7 @@ package io.maildrill.load;
 import io.maildrill.report.load.LoadReport;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The run over time for the report's charts: a point per interval, thinned by merging neighbours
@@ -44,25 +42,9 @@ public final class Timeline implements LoadListener {
     private void thin() {
         List<LoadReport.Point> thinned = new ArrayList<>();
         for (int i = 0; i < points.size(); i += 2) {
-            thinned.add(i + 1 < points.size() ? merge(points.get(i), points.get(i + 1)) : points.get(i));
+            thinned.add(i + 1 < points.size() ? points.get(i).followedBy(points.get(i + 1)) : points.get(i));
         }
         points.clear();
         points.addAll(thinned);
-    }
-
-    static LoadReport.Point merge(LoadReport.Point a, LoadReport.Point b) {
-        Map<String, LoadReport.KindPoint> kinds = new LinkedHashMap<>();
-        for (LoadReport.KindPoint k : a.kinds()) {
-            kinds.put(k.kind(), k);
-        }
-        for (LoadReport.KindPoint k : b.kinds()) {
-            kinds.merge(k.kind(), k, (x, y) -> {
-                long count = x.count() + y.count();
-                double p50 = count == 0 ? 0 : (x.p50() * x.count() + y.p50() * y.count()) / count;
-                return new LoadReport.KindPoint(x.kind(), count, p50, Math.max(x.p99(), y.p99()));
-            });
-        }
-        return new LoadReport.Point(a.startMillis(), b.endMillis(), b.sessions(), a.errors() + b.errors(), b.violations(),
-                new ArrayList<>(kinds.values()));
     }
 }

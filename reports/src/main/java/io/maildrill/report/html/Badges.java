@@ -5,8 +5,8 @@ import io.maildrill.report.model.StepOutcome;
 
 import java.util.List;
 
-/** Outcome badges and the display order of outcomes (most urgent first). */
-final class Badges {
+/** Outcome badges and the display order of outcomes (most urgent first); the load report uses the badges too. */
+public final class Badges {
 
     /** Order in which outcomes are listed and scripts sorted: what needs attention comes first. */
     static final List<Outcome> ORDER = List.of(Outcome.FAILED, Outcome.ERROR, Outcome.FIXED,
@@ -26,7 +26,7 @@ final class Badges {
         };
     }
 
-    static String badge(Outcome outcome) {
+    public static String badge(Outcome outcome) {
         return "<span class=\"badge " + outcome.label() + "\">" + label(outcome) + "</span>";
     }
 

@@ -61,6 +61,11 @@ public final class HtmlReportWriter {
         write(run, List.of(), Map.of(), out);
     }
 
+    /** The report's stylesheet, for other maildrill pages (the load report) that should look the same. */
+    public static String stylesheet() {
+        return CSS;
+    }
+
     /** The complete page as a string. */
     public String render(RunResult run, List<BenchmarkResult> benchmarks, Map<String, String> requirementText) {
         RunSummary summary = run.summary();

@@ -9,8 +9,10 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * A tiny inline-SVG chart builder: grouped bar charts (categories on x, one bar per series side by side) and
- * line charts (numeric x, optionally logarithmic, one line per series). The y axis starts at zero. Output is an
+ * A tiny inline-SVG chart builder: grouped bar charts (categories on x, one bar per series side by side),
+ * line charts (numeric x, optionally logarithmic, one line per series) and timelines (line charts over seconds
+ * since a start, ticked at round durations, for a load run's hundreds of points). The y axis starts at zero; the
+ * legend wraps onto more rows, and the chart grows by them, when the series do not fit on one. Output is an
  * {@code <svg>} element for direct inclusion in HTML; all text is escaped. No scripts, no external references.
  *
  * <pre>{@code
@@ -20,13 +22,22 @@ import java.util.Set;
  */
 public final class SvgChart {
 
-    private static final String[] PALETTE = {"#2563eb", "#f59e0b", "#10b981", "#db2777", "#7c3aed", "#0891b2"};
+    // Twelve colours: a load run has a dozen command kinds, and a repeated colour would make two lines one.
+    private static final String[] PALETTE = {"#2563eb", "#f59e0b", "#10b981", "#db2777", "#7c3aed", "#0891b2",
+        "#65a30d", "#dc2626", "#4b5563", "#ea580c", "#0d9488", "#a21caf"};
     private static final int WIDTH = 560;
     private static final int HEIGHT = 300;
     private static final int LEFT = 64;
     private static final int RIGHT = 16;
     private static final int TOP = 40;
     private static final int BOTTOM = 58;
+    private static final int LEGEND_ROW = 18;
+    /** Past this many points a line is drawn without a dot per point: 600 dots would be a smear, not data. */
+    private static final int MAX_DOTS = 60;
+    /** Round tick steps of a timeline, in seconds. */
+    private static final long[] TIME_STEPS = {1, 2, 5, 10, 15, 30, 60, 120, 300, 600, 900, 1800, 3600, 7200, 10800, 21600,
+        43200, 86400};
+    private static final int MAX_TIME_TICKS = 8;
 
     private enum Kind { BARS, LINES }
 
@@ -38,7 +49,9 @@ public final class SvgChart {
     private final String xLabel;
     private final String yUnit;
     private final List<Point> points = new ArrayList<>();
+    private final List<String> order = new ArrayList<>();
     private boolean logX;
+    private boolean timeX;
 
     private SvgChart(Kind kind, String title, String xLabel, String yUnit) {
         this.kind = kind;
@@ -64,19 +77,46 @@ public final class SvgChart {
         return this;
     }
 
+    /**
+     * A line chart over time: x is seconds since the start (the axis begins at 0 and is ticked at round durations
+     * such as {@code 30s}, {@code 1m}, {@code 1h30m}); add points with {@link #add(String, double, double)}.
+     */
+    public static SvgChart timeline(String title, String yUnit) {
+        SvgChart chart = new SvgChart(Kind.LINES, title, "time since start", yUnit);
+        chart.timeX = true;
+        return chart;
+    }
+
     /** Adds one line point of {@code series}. */
     public SvgChart add(String series, double x, double y) {
         requireKind(Kind.LINES);
-        if (!Double.isFinite(x) || (logX && x <= 0)) {
-            throw new IllegalArgumentException("x: " + x + (logX ? " (expected: > 0 on a log axis)" : " (expected: finite)"));
+        if (!Double.isFinite(x) || (logX && x <= 0) || (timeX && x < 0)) {
+            throw new IllegalArgumentException("x: " + x + (logX ? " (expected: > 0 on a log axis)"
+                    : timeX ? " (expected: seconds since the start, >= 0)" : " (expected: finite)"));
         }
         points.add(new Point(series, "", x, checkY(y)));
+        return this;
+    }
+
+    /**
+     * Fixes the order, and so the colours and legend, of these series ahead of their points, so that charts drawn
+     * from the same data give a series the same colour even where it appears late or has no points at all.
+     */
+    public SvgChart series(List<String> names) {
+        names.forEach(name -> {
+            if (!order.contains(name)) {
+                order.add(name);
+            }
+        });
         return this;
     }
 
     /** Uses a base-10 logarithmic x axis (mailbox sizes from 1 000 to 1 000 000). Line charts only. */
     public SvgChart logX() {
         requireKind(Kind.LINES);
+        if (timeX) {
+            throw new IllegalStateException("a timeline's x axis is linear time");
+        }
         for (Point p : points) {
             if (p.x() <= 0) {
                 throw new IllegalArgumentException("x: " + p.x() + " (expected: > 0 on a log axis)");
@@ -91,24 +131,26 @@ public final class SvgChart {
         if (points.isEmpty()) {
             throw new IllegalStateException("chart '" + title + "' has no data");
         }
-        double yMax = niceCeiling(points.stream().mapToDouble(Point::y).max().orElse(1));
+        double[] scale = niceScale(points.stream().mapToDouble(Point::y).max().orElse(1));
+        double yMax = scale[0];
+        List<Double> legendX = new ArrayList<>();
+        int legendRows = legendLayout(legendX);
         StringBuilder svg = new StringBuilder();
-        svg.append("<svg class=\"chart\" viewBox=\"0 0 ").append(WIDTH).append(' ').append(HEIGHT)
+        svg.append("<svg class=\"chart\" viewBox=\"0 0 ").append(WIDTH).append(' ').append(HEIGHT + (legendRows - 1) * LEGEND_ROW)
                 .append("\" role=\"img\" aria-label=\"").append(HtmlEscaper.escape(title)).append("\">")
                 .append("<title>").append(HtmlEscaper.escape(title)).append("</title>");
         text(svg, LEFT, 22, "start", "chart-title", title);
-        yAxis(svg, yMax);
+        yAxis(svg, yMax, (int) scale[1]);
         if (kind == Kind.BARS) {
             bars(svg, yMax);
         } else {
             lines(svg, yMax);
         }
-        legend(svg);
+        legend(svg, legendX);
         return svg.append("</svg>").toString();
     }
 
-    private void yAxis(StringBuilder svg, double yMax) {
-        int ticks = 4;
+    private void yAxis(StringBuilder svg, double yMax, int ticks) {
         for (int i = 0; i <= ticks; i++) {
             double value = yMax * i / ticks;
             double y = yFor(value, yMax);
@@ -122,7 +164,7 @@ public final class SvgChart {
 
     private void bars(StringBuilder svg, double yMax) {
         List<String> categories = distinct(points.stream().map(Point::category).toList());
-        List<String> series = distinct(points.stream().map(Point::series).toList());
+        List<String> series = seriesNames();
         Map<String, Double> values = new LinkedHashMap<>();
         points.forEach(p -> values.put(p.series() + '\u0000' + p.category(), p.y()));
         double slot = plotWidth() / categories.size();
@@ -148,45 +190,107 @@ public final class SvgChart {
     }
 
     private void lines(StringBuilder svg, double yMax) {
-        List<String> series = distinct(points.stream().map(Point::series).toList());
-        double xMin = points.stream().mapToDouble(p -> scaleX(p.x())).min().orElse(0);
+        List<String> series = seriesNames();
+        double xMin = timeX ? 0 : points.stream().mapToDouble(p -> scaleX(p.x())).min().orElse(0);
         double xMax = points.stream().mapToDouble(p -> scaleX(p.x())).max().orElse(1);
         double span = xMax - xMin == 0 ? 1 : xMax - xMin;
         Set<Double> xs = new java.util.TreeSet<>();
-        points.forEach(p -> xs.add(p.x()));
+        if (timeX) {
+            xs.addAll(timeTicks(xMax));
+        } else {
+            points.forEach(p -> xs.add(p.x()));
+        }
         for (double x : xs) {
             double px = LEFT + 12 + (scaleX(x) - xMin) / span * (plotWidth() - 24);
-            text(svg, px, TOP + plotHeight() + 16, "middle", "tick", compact(x));
+            text(svg, px, TOP + plotHeight() + 16, "middle", "tick", timeX ? duration(x) : compact(x));
         }
         text(svg, LEFT + plotWidth() / 2, TOP + plotHeight() + 32, "middle", "axis-label", xLabel);
         for (int s = 0; s < series.size(); s++) {
             String name = series.get(s);
             List<Point> line = points.stream().filter(p -> p.series().equals(name))
                     .sorted(java.util.Comparator.comparingDouble(Point::x)).toList();
+            if (line.isEmpty()) {
+                continue;
+            }
             StringBuilder path = new StringBuilder();
             StringBuilder dots = new StringBuilder();
+            boolean dotted = line.size() <= MAX_DOTS;
             for (Point p : line) {
                 double px = LEFT + 12 + (scaleX(p.x()) - xMin) / span * (plotWidth() - 24);
                 double py = yFor(p.y(), yMax);
                 path.append(String.format(Locale.ROOT, "%.1f,%.1f ", px, py));
-                dots.append(String.format(Locale.ROOT, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"3.5\" fill=\"%s\"><title>%s</title></circle>",
-                        px, py, color(s), HtmlEscaper.escape(name + " @ " + compact(p.x()) + ": " + compact(p.y()) + " " + yUnit)));
+                if (dotted) {
+                    dots.append(String.format(Locale.ROOT, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"%s\" fill=\"%s\"><title>%s</title></circle>",
+                            px, py, timeX ? "2.5" : "3.5", color(s), HtmlEscaper.escape(name + " @ "
+                                    + (timeX ? duration(p.x()) : compact(p.x())) + ": " + compact(p.y()) + " " + yUnit)));
+                }
             }
-            svg.append("<polyline fill=\"none\" stroke-width=\"2.5\" stroke=\"").append(color(s))
-                    .append("\" points=\"").append(path.toString().trim()).append("\"/>").append(dots);
+            svg.append("<polyline fill=\"none\" stroke-width=\"").append(timeX ? "1.8" : "2.5").append("\" stroke=\"")
+                    .append(color(s)).append("\" data-series=\"").append(HtmlEscaper.escape(name))
+                    .append("\" points=\"").append(path.toString().trim()).append("\"><title>").append(HtmlEscaper.escape(name))
+                    .append("</title></polyline>").append(dots);
         }
     }
 
-    private void legend(StringBuilder svg) {
-        List<String> series = distinct(points.stream().map(Point::series).toList());
+    /** Places each series' legend key (its x into {@code xs}, rows by a jump back to LEFT); returns the rows. */
+    private int legendLayout(List<Double> xs) {
+        int rows = 1;
         double x = LEFT;
-        double y = HEIGHT - 12;
-        for (int s = 0; s < series.size(); s++) {
-            svg.append(String.format(Locale.ROOT, "<rect x=\"%.1f\" y=\"%.1f\" width=\"12\" height=\"12\" rx=\"2\" fill=\"%s\"/>",
-                    x, y - 10, color(s)));
-            text(svg, x + 18, y, "start", "legend", series.get(s));
-            x += 36 + series.get(s).length() * 7;
+        for (String name : seriesNames()) {
+            double width = 36 + name.length() * 7;
+            if (x > LEFT && x + width - 18 > WIDTH - RIGHT) {
+                rows++;
+                x = LEFT;
+            }
+            xs.add(x);
+            x += width;
         }
+        return rows;
+    }
+
+    private void legend(StringBuilder svg, List<Double> xs) {
+        List<String> series = seriesNames();
+        double y = HEIGHT - 12 - LEGEND_ROW;
+        for (int s = 0; s < series.size(); s++) {
+            if (s == 0 || xs.get(s) <= xs.get(s - 1)) {
+                y += LEGEND_ROW;
+            }
+            svg.append(String.format(Locale.ROOT, "<rect x=\"%.1f\" y=\"%.1f\" width=\"12\" height=\"12\" rx=\"2\" fill=\"%s\"/>",
+                    xs.get(s), y - 10, color(s)));
+            text(svg, xs.get(s) + 18, y, "start", "legend", series.get(s));
+        }
+    }
+
+    /** Ticks of a timeline from 0 to {@code max} seconds at the smallest round step giving at most eight of them. */
+    static List<Double> timeTicks(double max) {
+        long step = TIME_STEPS[TIME_STEPS.length - 1];
+        for (long candidate : TIME_STEPS) {
+            if (max / candidate <= MAX_TIME_TICKS) {
+                step = candidate;
+                break;
+            }
+        }
+        while (max / step > MAX_TIME_TICKS) {
+            step *= 2;
+        }
+        List<Double> ticks = new ArrayList<>();
+        for (long t = 0; t <= max + 1e-9; t += step) {
+            ticks.add((double) t);
+        }
+        return ticks;
+    }
+
+    /** 45 → "45s", 90 → "1m30s", 3600 → "1h", 5400 → "1h30m"; fractions of a second are rounded. */
+    public static String duration(double seconds) {
+        long s = Math.round(seconds);
+        if (s < 60) {
+            return s + "s";
+        }
+        if (s < 3600) {
+            return s / 60 + "m" + (s % 60 == 0 ? "" : s % 60 + "s");
+        }
+        long minutes = (s % 3600) / 60;
+        return s / 3600 + "h" + (minutes == 0 ? "" : minutes + "m");
     }
 
     /** Splits a category label into at most two lines of {@code width} characters, cutting with an ellipsis. */
@@ -243,26 +347,42 @@ public final class SvgChart {
         }
     }
 
+    private List<String> seriesNames() {
+        Set<String> names = new LinkedHashSet<>(order);
+        points.forEach(p -> names.add(p.series()));
+        return List.copyOf(names);
+    }
+
     private static List<String> distinct(List<String> values) {
         return List.copyOf(new LinkedHashSet<>(values));
     }
 
-    /** Rounds up to 1, 2, 2.5 or 5 times a power of ten, so tick labels are round. */
-    static double niceCeiling(double max) {
+    /**
+     * The y axis' top and its number of steps: the lowest top reached by 4 or 5 equal steps of 1, 2, 2.5 or 5
+     * times a power of ten, so that every tick label is round (0, 25, 50 … rather than 0, 62.5, 125 …).
+     */
+    static double[] niceScale(double max) {
         if (max <= 0) {
-            return 1;
+            return new double[] {1, 4};
         }
-        double magnitude = Math.pow(10, Math.floor(Math.log10(max)));
-        for (double step : new double[] {1, 2, 2.5, 5, 10}) {
-            if (step * magnitude >= max) {
-                return step * magnitude;
+        double[] best = {Double.MAX_VALUE, 4};
+        for (int ticks = 4; ticks <= 5; ticks++) {
+            double magnitude = Math.pow(10, Math.floor(Math.log10(max / ticks)));
+            for (double step : new double[] {1, 2, 2.5, 5, 10}) {
+                double top = step * magnitude * ticks;
+                if (top >= max * (1 - 1e-12)) {
+                    if (top < best[0]) {
+                        best = new double[] {top, ticks};
+                    }
+                    break;
+                }
             }
         }
-        return 10 * magnitude;
+        return best;
     }
 
-    /** 1 234 → "1.2k", 1 000 000 → "1M"; whole numbers below 1 000 stay exact. */
-    static String compact(double value) {
+    /** 1 234 → "1.2k", 1 000 000 → "1M"; whole numbers below 1 000 stay exact; below 1, up to three decimals (0.25 ms). */
+    public static String compact(double value) {
         double abs = Math.abs(value);
         if (abs >= 1e9) {
             return trim(value / 1e9) + "G";
@@ -272,6 +392,10 @@ public final class SvgChart {
         }
         if (abs >= 1e3) {
             return trim(value / 1e3) + "k";
+        }
+        if (abs < 1 && abs > 0) {
+            String text = String.format(Locale.ROOT, "%.3f", value).replaceAll("0+$", "");
+            return text.endsWith(".") ? text.substring(0, text.length() - 1) : text;
         }
         return trim(value);
     }

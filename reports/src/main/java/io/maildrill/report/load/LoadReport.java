@@ -1,5 +1,7 @@
 package io.maildrill.report.load;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -48,6 +50,26 @@ public record LoadReport(String profile, String target, List<String> shards, Str
     public record Point(long startMillis, long endMillis, int sessions, long errors, long violations, List<KindPoint> kinds) {
         public Point {
             kinds = List.copyOf(kinds);
+        }
+
+        /**
+         * This point and {@code next}, the one right after it, as one stretch: counts add up, a kind's p50 is the
+         * count-weighted one and its p99 the higher; sessions and violations so far are {@code next}'s.
+         */
+        public Point followedBy(Point next) {
+            Map<String, KindPoint> merged = new LinkedHashMap<>();
+            for (KindPoint k : kinds) {
+                merged.put(k.kind(), k);
+            }
+            for (KindPoint k : next.kinds()) {
+                merged.merge(k.kind(), k, (x, y) -> {
+                    long count = x.count() + y.count();
+                    double p50 = count == 0 ? 0 : (x.p50() * x.count() + y.p50() * y.count()) / count;
+                    return new KindPoint(x.kind(), count, p50, Math.max(x.p99(), y.p99()));
+                });
+            }
+            return new Point(startMillis, next.endMillis(), next.sessions(), errors + next.errors(), next.violations(),
+                    new ArrayList<>(merged.values()));
         }
     }
 

@@ -1,5 +1,6 @@
 package io.maildrill.report.html;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -16,7 +17,7 @@ class SvgChartTest {
         assertThat(svg).startsWith("<svg").endsWith("</svg>");
         assertThat(svg.split("<rect x=", -1).length - 1).as("3 bars + 2 legend keys").isEqualTo(5);
         assertThat(svg).contains("Throughput &lt;msgs&gt;").doesNotContain("<msgs>");
-        assertThat(svg).contains(">50k</text>").as("y axis rounded up to a nice maximum");
+        assertThat(svg).contains(">40k</text>", ">30k</text>").as("y axis rounded up to a nice maximum");
     }
 
     @Test
@@ -45,5 +46,59 @@ class SvgChartTest {
         assertThat(SvgChart.wrap("IMAP FETCH ENVELOPE 1:*", 12)).containsExactly("IMAP FETCH", "ENVELOPE 1:*");
         assertThat(SvgChart.wrap("short", 12)).containsExactly("short");
         assertThat(SvgChart.wrap("IMAP BODY.PEEK[HEADER] and more words", 12).get(1)).hasSize(12).endsWith("\u2026");
+    }
+
+    @Test
+    void yAxisEndsAtARoundTopWithRoundSteps() {
+        assertThat(SvgChart.niceScale(3)).containsExactly(4, 4);
+        assertThat(SvgChart.niceScale(228)).containsExactly(250, 5);
+        assertThat(SvgChart.niceScale(22)).containsExactly(25, 5);
+        assertThat(SvgChart.niceScale(40_000)).containsExactly(40_000, 4);
+        assertThat(SvgChart.niceScale(1.1)).containsExactly(1.25, 5);
+        assertThat(SvgChart.niceScale(0)).containsExactly(1, 4);
+        assertThat(SvgChart.compact(0.25)).isEqualTo("0.25");
+    }
+
+    @Test
+    void timelineTicksRoundDurationsFromZero() {
+        assertThat(SvgChart.timeTicks(20.04)).containsExactly(0.0, 5.0, 10.0, 15.0, 20.0);
+        assertThat(SvgChart.timeTicks(1200)).containsExactly(0.0, 300.0, 600.0, 900.0, 1200.0);
+        assertThat(SvgChart.timeTicks(0.5)).containsExactly(0.0);
+        assertThat(SvgChart.timeTicks(30 * 86400.0)).hasSizeLessThanOrEqualTo(9);
+        assertThat(List.of(45.0, 90.0, 3600.0, 5400.0).stream().map(SvgChart::duration))
+                .containsExactly("45s", "1m30s", "1h", "1h30m");
+        assertThatThrownBy(() -> SvgChart.timeline("t", "u").add("s", -1, 1)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void aLongTimelineIsALineWithoutDots() {
+        SvgChart chart = SvgChart.timeline("t", "u");
+        for (int i = 1; i <= 600; i++) {
+            chart.add("s", i, i % 7);
+        }
+        String svg = chart.toSvg();
+
+        assertThat(svg).doesNotContain("<circle").contains("data-series=\"s\"");
+        assertThat(svg.split("class=\"tick\">", -1).length - 1).as("5 y ticks + 0..10m by 2m").isEqualTo(5 + 6);
+    }
+
+    @Test
+    void legendWrapsAndTheChartGrowsByItsRows() {
+        SvgChart few = SvgChart.timeline("t", "u").add("LOGIN", 1, 1).add("FETCH", 1, 2);
+        SvgChart many = SvgChart.timeline("t", "u");
+        for (int i = 0; i < 12; i++) {
+            many.add("COMMAND" + i, 1, i);
+        }
+
+        assertThat(few.toSvg()).contains("viewBox=\"0 0 560 300\"");
+        assertThat(many.toSvg()).contains("viewBox=\"0 0 560 336\"");
+    }
+
+    @Test
+    void declaredSeriesKeepTheirColourWhenOthersAreMissing() {
+        String svg = SvgChart.timeline("t", "u").series(List.of("LOGIN", "STORE")).add("STORE", 1, 1).toSvg();
+
+        assertThat(svg).contains("stroke=\"#f59e0b\" data-series=\"STORE\"").doesNotContain("data-series=\"LOGIN\"");
+        assertThat(svg).contains(">LOGIN</text>").as("the legend still names it");
     }
 }
