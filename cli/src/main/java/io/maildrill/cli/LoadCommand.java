@@ -13,6 +13,7 @@ import io.maildrill.load.LoadRun;
 import io.maildrill.load.Timeline;
 import io.maildrill.net.Endpoint;
 import io.maildrill.net.ProtocolException;
+import io.maildrill.report.load.LoadHtmlWriter;
 import io.maildrill.report.load.LoadJUnitWriter;
 import io.maildrill.report.load.LoadJsonWriter;
 import io.maildrill.report.load.LoadReport;
@@ -98,7 +99,7 @@ final class LoadCommand implements Callable<Integer> {
     int timeoutSeconds;
 
     @Option(names = "--report-dir", paramLabel = "DIR", defaultValue = "maildrill-reports/load",
-            description = "Where load.json, load.hlog and TEST-maildrill.load.xml go (default: ${DEFAULT-VALUE}).")
+            description = "Where load.json, load.hlog, load.html and TEST-maildrill.load.xml go (default: ${DEFAULT-VALUE}).")
     Path reportDir;
 
     @Spec
@@ -167,6 +168,7 @@ final class LoadCommand implements Callable<Integer> {
         try {
             LoadJsonWriter.write(report, reportDir.resolve("load.json"));
             LoadJUnitWriter.write(report, maxErrors, reportDir);
+            LoadHtmlWriter.write(report, maxErrors, reportDir);
         } catch (IOException e) {
             throw new UserError("cannot write to --report-dir " + reportDir + ": " + e.getMessage());
         }

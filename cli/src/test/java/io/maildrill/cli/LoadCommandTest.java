@@ -40,6 +40,8 @@ class LoadCommandTest {
         assertThat(junit).contains("name=\"exists-never-shrinks\"", "name=\"errors-within-budget\"", "failures=\"0\"")
                 .doesNotContain("<failure");
         assertThat(Files.readString(reports.resolve("load.hlog"))).contains("Tag=LOGIN,", "Tag=FETCH,");
+        assertThat(Files.readString(reports.resolve("load.html"))).contains(">PASS<", "data-series=\"FETCH\"",
+                "<code>exists-never-shrinks</code>");
         assertThat(r.err()).doesNotContain("Exception").doesNotContain("icegreen");
     }
 
