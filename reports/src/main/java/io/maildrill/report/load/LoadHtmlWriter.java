@@ -34,7 +34,9 @@ public final class LoadHtmlWriter {
             table.kinds tbody th code { font-weight: 600; }
             table.kinds tr.failed td, table.kinds tr.failed th, table.rules tr.failed td { background: #fef2f2; }
             table.rules td:nth-child(2) { width: 62%; }
-            pre.example { margin: 4px 0; background: #fff; border: 1px solid #fecaca; font-size: 12px; }
+            pre.example { margin: 4px 0; background: #fff; border: 1px solid #fecaca; font-size: 12px; word-break: normal;
+              overflow-wrap: anywhere; }
+            table.rules details > summary { cursor: pointer; color: #1d4ed8; font-size: 12px; margin: 4px 0; }
             .chart-empty { border: 1px dashed var(--line); border-radius: 8px; padding: 14px; background: #fff; }
             """;
 

@@ -41,6 +41,9 @@ final class LoadTables {
         html.append("</tbody></table></section>");
     }
 
+    /** Violations shown before the rest fold away under a summary (which needs no script). */
+    private static final int OPEN_EXAMPLES = 2;
+
     /** Violated rules first, each with the examples the run kept (server bytes, escaped). */
     static void rules(List<LoadReport.Rule> rules, StringBuilder html) {
         long violated = rules.stream().filter(r -> r.violations() > 0).count();
@@ -62,14 +65,27 @@ final class LoadTables {
             if (!rule.examples().isEmpty()) {
                 html.append("<h4>first violations").append(rule.examples().size() < rule.violations()
                         ? " (" + rule.examples().size() + " of " + rule.violations() + ")" : "").append("</h4>");
-                for (String example : rule.examples()) {
-                    html.append("<pre class=\"example\">").append(escape(example)).append("</pre>");
+                for (int i = 0; i < rule.examples().size(); i++) {
+                    if (i == OPEN_EXAMPLES) {
+                        html.append("<details><summary>").append(rule.examples().size() - OPEN_EXAMPLES).append(" more</summary>");
+                    }
+                    html.append("<pre class=\"example\">").append(escape(withoutRuleName(rule, rule.examples().get(i))))
+                            .append("</pre>");
+                }
+                if (rule.examples().size() > OPEN_EXAMPLES) {
+                    html.append("</details>");
                 }
             }
             html.append("</td><td><code>").append(escape(rule.catalogId())).append("</code></td><td>").append(escape(rule.section()))
                     .append("</td>").append(number(rule.violations())).append("</tr>");
         }
         html.append("</tbody></table></section>");
+    }
+
+    /** An example starts by naming its rule, catalog ID and section, which the row already shows. */
+    private static String withoutRuleName(LoadReport.Rule rule, String example) {
+        String name = rule.id() + " (" + rule.catalogId() + ", " + rule.section() + ") ";
+        return example.startsWith(name) ? example.substring(name.length()) : example;
     }
 
     private static String number(long n) {

@@ -35,7 +35,7 @@ class LoadHtmlWriterTest {
         assertThat(failed).contains("profile <code>imaptest</code>", "20 clients", "shard <code>0/1</code>",
                 "2026-12-04 18:39:36 UTC → 2026-12-04 18:40:06 UTC", ">30 s<");
         assertThat(failed).contains("<div class=\"verdict bad\" id=\"verdict\">FAIL<span class=\"why\">"
-                + "2 violations of 1 oracle rule; 3 errors, more than --max-errors 0</span>");
+                + "5 violations of 1 oracle rule; 3 errors, more than --max-errors 0</span>");
     }
 
     @Test
@@ -119,8 +119,11 @@ class LoadHtmlWriterTest {
         assertThat(failed).contains("<th scope=\"row\"><code>FETCH</code></th><td class=\"n\">2,370</td><td class=\"n\">79.0</td>");
         assertThat(failed).contains("<td class=\"n\">3.90</td><td class=\"n\">8.00</td><td class=\"n\">14.00</td>");
         assertThat(failed.indexOf("data-rule=\"size-matches-body\"")).isLessThan(failed.indexOf("data-rule=\"exists-never-shrinks\""));
-        assertThat(failed).contains("<code>I53</code></td><td>RFC 3501 §2.3.4</td><td class=\"n\">2</td>");
-        assertThat(failed).contains("first violations (1 of 2)");
+        assertThat(failed).contains("<code>I53</code></td><td>RFC 3501 §2.3.4</td><td class=\"n\">5</td>");
+        assertThat(failed).contains("first violations (3 of 5)");
+        // The row names the rule; its examples start where the violation happened, and the third folds away.
+        assertThat(failed).contains("<pre class=\"example\">in session A3, during FETCH 1:*: the server sent",
+                "<pre class=\"example\">in session B1", "<details><summary>1 more</summary><pre class=\"example\">in session B2");
     }
 
     @Test

@@ -10,16 +10,17 @@ import java.util.Map;
  */
 final class SampleLoadReports {
 
-    static final String HOSTILE = "session A3 FETCH 1:* got \"* 3 FETCH (RFC822.SIZE 10 ENVELOPE (\"<script>alert('x')</script>\""
+    /** As the oracle words a violation: the rule's name first, then where, the server's bytes, the expectation. */
+    static final String HOSTILE = "size-matches-body (I53, RFC 3501 §2.3.4) in session A3, during FETCH 1:*: the server sent \"* 3 FETCH (RFC822.SIZE 10 ENVELOPE (\"<script>alert('x')</script>\""
             + " & \u001B[31mred\u0000))\" expected RFC822.SIZE 12";
     static final long START = 1_796_409_576_000L;
 
     private SampleLoadReports() {
     }
 
-    /** 30 seconds; STORE starts only at second 10; 2 violations of one rule and 3 errors. */
+    /** 30 seconds; STORE starts only at second 10; 5 violations of one rule (3 kept) and 3 errors. */
     static LoadReport failed() {
-        return report(timeline(30), 3, 2);
+        return report(timeline(30), 3, 5);
     }
 
     static LoadReport passed() {
@@ -27,7 +28,7 @@ final class SampleLoadReports {
     }
 
     static LoadReport withoutTimeline() {
-        return report(List.of(), 3, 2);
+        return report(List.of(), 3, 5);
     }
 
     /** 600 points of 2 s each, as a 20-minute run is thinned to. */
@@ -52,7 +53,7 @@ final class SampleLoadReports {
             if (i >= 10) {
                 kinds.add(new LoadReport.KindPoint("STORE", 8, 1.5, 6.0));
             }
-            points.add(new LoadReport.Point(from, from + 1000, Math.min(20, 2 + i), i == 12 ? 3 : 0, i >= 20 ? 2 : 0, kinds));
+            points.add(new LoadReport.Point(from, from + 1000, Math.min(20, 2 + i), i == 12 ? 3 : 0, i >= 20 ? 5 : 0, kinds));
         }
         return points;
     }
@@ -70,7 +71,9 @@ final class SampleLoadReports {
                         "EXISTS never lowers the message count; only EXPUNGE does", 0, List.of()),
                 new LoadReport.Rule("size-matches-body", "I53", "RFC 3501 §2.3.4",
                         "RFC822.SIZE is the exact octet count of BODY[] <even for \"odd\" messages>", violations,
-                        violations == 0 ? List.of() : List.of(HOSTILE)));
+                        violations == 0 ? List.of() : List.of(HOSTILE,
+                                "size-matches-body (I53, RFC 3501 §2.3.4) in session B1, during FETCH 7 (RFC822.SIZE): second",
+                                "size-matches-body (I53, RFC 3501 §2.3.4) in session B2, during FETCH 9 (RFC822.SIZE): third")));
         long commands = kinds.stream().mapToLong(LoadReport.Kind::count).sum();
         long end = timeline.isEmpty() ? START + 800 : timeline.get(timeline.size() - 1).endMillis();
         return new LoadReport("imaptest", "dovecot & friends (IMAP 127.0.0.1:10143)", List.of("0/1"),
