@@ -381,7 +381,10 @@ public final class SvgChart {
         return best;
     }
 
-    /** 1 234 → "1.2k", 1 000 000 → "1M"; whole numbers below 1 000 stay exact; below 1, up to three decimals (0.25 ms). */
+    /**
+     * 1 234 → "1.23k", 12 345 → "12.3k", 1 000 000 → "1M"; whole numbers below 1 000 stay exact; two decimals below
+     * 10 (1.25, so a tick is labelled what it is) and three below 1 (0.125 ms).
+     */
     public static String compact(double value) {
         double abs = Math.abs(value);
         if (abs >= 1e9) {
@@ -401,7 +404,7 @@ public final class SvgChart {
     }
 
     private static String trim(double value) {
-        String text = String.format(Locale.ROOT, "%.1f", value);
-        return text.endsWith(".0") ? text.substring(0, text.length() - 2) : text;
+        String text = String.format(Locale.ROOT, Math.abs(value) < 10 ? "%.2f" : "%.1f", value).replaceAll("\\.?0+$", "");
+        return text.equals("-0") ? "0" : text;
     }
 }

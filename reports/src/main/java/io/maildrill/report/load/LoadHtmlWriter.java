@@ -92,7 +92,7 @@ public final class LoadHtmlWriter {
                 .append(escape(String.join(", ", report.shards()))).append("</code></span>")
                 .append("<span>").append(WHEN.format(start.atOffset(ZoneOffset.UTC))).append(" → ")
                 .append(WHEN.format(end.atOffset(ZoneOffset.UTC))).append("</span><span>")
-                .append(SvgChart.compact(seconds(report))).append(" s</span></div>")
+                .append(length(seconds(report))).append("</span></div>")
                 .append("<div class=\"verdict ").append(verdict.passed() ? "good" : "bad").append("\" id=\"verdict\">")
                 .append(verdict.passed() ? "PASS" : "FAIL").append("<span class=\"why\">")
                 .append(escape(String.join("; ", verdict.reasons()))).append("</span></div></div></header>");
@@ -116,6 +116,11 @@ public final class LoadHtmlWriter {
     private static void tile(StringBuilder html, String cssClass, String number, String caption) {
         html.append("<div class=\"tile ").append(cssClass).append("\"><div class=\"num\">").append(number)
                 .append("</div><div class=\"cap\">").append(caption).append("</div></div>");
+    }
+
+    /** "20.1 s" for a short run, "40m" or "1h30m" for a long one. */
+    static String length(double seconds) {
+        return seconds < 60 ? SvgChart.compact(seconds) + " s" : SvgChart.duration(seconds);
     }
 
     private static double seconds(LoadReport report) {

@@ -36,8 +36,8 @@ final class LoadTimelineCharts {
         }
         LoadReport.Point last = timeline.get(timeline.size() - 1);
         html.append("<span class=\"muted\">").append(timeline.size()).append(" points over ")
-                .append(SvgChart.compact((last.endMillis() - timeline.get(0).startMillis()) / 1000.0))
-                .append(" s</span></h2><div class=\"charts\">");
+                .append(LoadHtmlWriter.length((last.endMillis() - timeline.get(0).startMillis()) / 1000.0))
+                .append("</span></h2><div class=\"charts\">");
 
         List<String> kinds = kindOrder(report, timeline);
         SvgChart all = SvgChart.timeline("Commands per second, all kinds", "commands/s");

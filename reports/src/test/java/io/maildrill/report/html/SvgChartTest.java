@@ -56,7 +56,8 @@ class SvgChartTest {
         assertThat(SvgChart.niceScale(40_000)).containsExactly(40_000, 4);
         assertThat(SvgChart.niceScale(1.1)).containsExactly(1.25, 5);
         assertThat(SvgChart.niceScale(0)).containsExactly(1, 4);
-        assertThat(SvgChart.compact(0.25)).isEqualTo("0.25");
+        assertThat(List.of(0.25, 1.25, 7.5, 44.54, 1_250.0, 12_345.0, 0.0, 100.0).stream().map(SvgChart::compact))
+                .containsExactly("0.25", "1.25", "7.5", "44.5", "1.25k", "12.3k", "0", "100");
     }
 
     @Test

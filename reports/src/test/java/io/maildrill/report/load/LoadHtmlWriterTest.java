@@ -111,7 +111,7 @@ class LoadHtmlWriterTest {
         assertThat(count(html, "<svg class=\"chart\"")).isEqualTo(6);
         assertThat(html).doesNotContain("<circle");
         assertThat(points(html, "FETCH")).containsExactly(600, 600, 600);
-        assertThat(html).contains(">5m</text>", ">20m</text>").doesNotContain(">2m</text>");
+        assertThat(html).contains(">5m</text>", ">20m</text>", "600 points over 20m", "<span>20m</span>").doesNotContain(">2m</text>");
     }
 
     @Test
