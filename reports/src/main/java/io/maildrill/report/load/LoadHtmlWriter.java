@@ -38,6 +38,8 @@ public final class LoadHtmlWriter {
               overflow-wrap: anywhere; }
             table.rules details > summary { cursor: pointer; color: #1d4ed8; font-size: 12px; margin: 4px 0; }
             .chart-empty { border: 1px dashed var(--line); border-radius: 8px; padding: 14px; background: #fff; }
+            .scroll { overflow-x: auto; }
+            @media (max-width: 900px) { .tiles { grid-template-columns: repeat(4, 1fr); } }
             """;
 
     private LoadHtmlWriter() {

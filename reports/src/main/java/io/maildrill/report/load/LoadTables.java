@@ -22,7 +22,7 @@ final class LoadTables {
             html.append("<p class=\"note\">No command completed.</p></section>");
             return;
         }
-        html.append("<table class=\"kinds\"><thead><tr><th>command</th><th class=\"n\">count</th><th class=\"n\">per s</th>")
+        html.append("<div class=\"scroll\"><table class=\"kinds\"><thead><tr><th>command</th><th class=\"n\">count</th><th class=\"n\">per s</th>")
                 .append("<th class=\"n\">NO</th><th class=\"n\">errors</th><th class=\"n\">p50</th><th class=\"n\">p90</th>")
                 .append("<th class=\"n\">p99</th><th class=\"n\">p99.9</th><th class=\"n\">max</th><th class=\"n\">mean</th>")
                 .append("<th>errors by what happened</th></tr></thead><tbody>");
@@ -38,7 +38,7 @@ final class LoadTables {
                     .forEach(e -> html.append("<div>").append(escape(e.getKey())).append(" ×").append(e.getValue()).append("</div>"));
             html.append("</td></tr>");
         }
-        html.append("</tbody></table></section>");
+        html.append("</tbody></table></div></section>");
     }
 
     /** Violations shown before the rest fold away under a summary (which needs no script). */
