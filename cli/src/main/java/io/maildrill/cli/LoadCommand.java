@@ -17,6 +17,7 @@ import io.maildrill.report.load.LoadHtmlWriter;
 import io.maildrill.report.load.LoadJUnitWriter;
 import io.maildrill.report.load.LoadJsonWriter;
 import io.maildrill.report.load.LoadReport;
+import io.maildrill.report.load.LoadVerdict;
 import io.maildrill.script.parse.Durations;
 import io.maildrill.target.Account;
 import io.maildrill.target.EmbeddedGreenMail;
@@ -176,7 +177,7 @@ final class LoadCommand implements Callable<Integer> {
         if (!outcome.stoppedInTime()) {
             out.println("some users had not stopped when the run's bound passed; their connections were closed");
         }
-        boolean failed = report.totals().violations() > 0 || report.totals().errors() > maxErrors;
+        boolean failed = !LoadVerdict.of(report, maxErrors).passed();
         if (report.totals().errors() > maxErrors) {
             out.printf("%d errors, more than --max-errors %d%n", report.totals().errors(), maxErrors);
         }
