@@ -28,7 +28,7 @@ public final class LoadHtmlWriter {
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss 'UTC'");
     private static final String LOAD_CSS = """
             .verdict .why { font-weight: 400; margin-left: 8px; }
-            .tiles { grid-template-columns: repeat(7, 1fr); }
+            .tiles { grid-template-columns: repeat(auto-fit, minmax(120px, 1fr)); }
             .tile.failed .num { color: var(--failed); }
             table.kinds, table.rules { font-size: 13px; }
             table.kinds tbody th code { font-weight: 600; }
@@ -39,7 +39,6 @@ public final class LoadHtmlWriter {
             table.rules details > summary { cursor: pointer; color: #1d4ed8; font-size: 12px; margin: 4px 0; }
             .chart-empty { border: 1px dashed var(--line); border-radius: 8px; padding: 14px; background: #fff; }
             .scroll { overflow-x: auto; }
-            @media (max-width: 900px) { .tiles { grid-template-columns: repeat(4, 1fr); } }
             """;
 
     private LoadHtmlWriter() {
@@ -112,6 +111,10 @@ public final class LoadHtmlWriter {
         tile(html, t.violations() > 0 ? "failed" : "passed", String.format(Locale.ROOT, "%,d", t.violations()), "violations");
         tile(html, "", Integer.toString(report.clients()), "clients");
         tile(html, "", Integer.toString(peak), "most sessions open");
+        if (t.pushed() > 0) {
+            tile(html, "", String.format(Locale.ROOT, "%,d", t.pushed()),
+                    "pushed during IDLE (" + String.format(Locale.ROOT, "%,d", t.pushedExists()) + " EXISTS)");
+        }
         html.append("</div></section>");
     }
 

@@ -39,13 +39,18 @@ class LoadHtmlWriterTest {
     }
 
     @Test
+    void totalsCountWhatTheServerPushedDuringIdle() {
+        assertThat(failed).contains("<div class=\"num\">120</div><div class=\"cap\">pushed during IDLE (30 EXISTS)</div>");
+    }
+
+    @Test
     void verdictPassesWithinTheErrorBudget() {
         assertThat(LoadHtmlWriter.render(SampleLoadReports.passed(), 0))
                 .contains("verdict good\" id=\"verdict\">PASS<span class=\"why\">no violations; 0 errors within --max-errors 0");
         LoadReport errorsOnly = new LoadReport("p", "t", List.of("0/2", "1/2"), "2026-01-01T00:00:00Z", "2026-01-01T00:00:10Z", 2,
-                new LoadReport.Totals(100, 0, 3, 0), List.of(), List.of(), List.of());
+                new LoadReport.Totals(100, 0, 3, 0, 0, 0), List.of(), List.of(), List.of());
         assertThat(LoadHtmlWriter.render(errorsOnly, 5)).contains(">PASS<", "3 errors within --max-errors 5",
-                "shards <code>0/2, 1/2</code>");
+                "shards <code>0/2, 1/2</code>").as("no IDLE, no tile for it").doesNotContain("pushed during IDLE");
         assertThat(LoadHtmlWriter.render(errorsOnly, 2)).contains(">FAIL<", "3 errors, more than --max-errors 2");
     }
 

@@ -78,6 +78,6 @@ final class SampleLoadReports {
         long end = timeline.isEmpty() ? START + 800 : timeline.get(timeline.size() - 1).endMillis();
         return new LoadReport("imaptest", "dovecot & friends (IMAP 127.0.0.1:10143)", List.of("0/1"),
                 java.time.Instant.ofEpochMilli(START).toString(), java.time.Instant.ofEpochMilli(end).toString(), 20,
-                new LoadReport.Totals(commands, 4, errors, violations), kinds, rules, timeline);
+                new LoadReport.Totals(commands, 4, errors, violations, 120, 30), kinds, rules, timeline);
     }
 }
