@@ -13,9 +13,6 @@ import io.maildrill.load.LoadRun;
 import io.maildrill.load.Timeline;
 import io.maildrill.net.Endpoint;
 import io.maildrill.net.ProtocolException;
-import io.maildrill.report.load.LoadHtmlWriter;
-import io.maildrill.report.load.LoadJUnitWriter;
-import io.maildrill.report.load.LoadJsonWriter;
 import io.maildrill.report.load.LoadReport;
 import io.maildrill.report.load.LoadVerdict;
 import io.maildrill.script.parse.Durations;
@@ -30,8 +27,10 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.regex.Matcher;
@@ -54,6 +53,10 @@ final class LoadCommand implements Callable<Integer> {
     /** A bound, so a typo cannot open a million connections. */
     static final int MAX_CLIENTS = 20_000;
     static final Duration MAX_DURATION = Duration.ofHours(24);
+    /** How far ahead --start-at may be: a scheduler starts shards seconds apart, not hours (a typo must not hang a CI job). */
+    static final Duration MAX_START_AHEAD = Duration.ofMinutes(10);
+    /** How late a shard may still begin: later, it would miss the others' first seconds and skew the merged report. */
+    static final Duration MAX_START_LATE = Duration.ofSeconds(5);
     private static final Pattern USER_RANGE = Pattern.compile("(.*%d.*):(\\d{1,6})\\.\\.(\\d{1,6})");
 
     @Mixin
@@ -92,6 +95,11 @@ final class LoadCommand implements Callable<Integer> {
             description = "With JOB_COMPLETION_INDEX set (a Kubernetes Indexed Job), the number of shards.")
     int shards;
 
+    @Option(names = "--start-at", paramLabel = "ISO_INSTANT",
+            description = "Begin at this instant, e.g. 2026-12-04T19:00:00Z, so shards started a little apart begin together;"
+                    + " at most 10m ahead, at most 5s past.")
+    String startAt;
+
     @Option(names = "--seed", paramLabel = "N", defaultValue = "1", description = "Seed of the users' dice (default: ${DEFAULT-VALUE}).")
     long seed;
 
@@ -118,6 +126,7 @@ final class LoadCommand implements Callable<Integer> {
                     + " --duration more than 0 and at most 24h");
         }
         LoadOptions.Shard share = shard();
+        Optional<Instant> begin = startAt(Instant.now());
         if (userRange != null) {
             targetOptions.users.addAll(expandUserRange(userRange));
         }
@@ -137,8 +146,13 @@ final class LoadCommand implements Callable<Integer> {
             }
             Duration timeout = Duration.ofSeconds(timeoutSeconds);
             probe(imap, target, accounts.get(0), timeout);
+            begin.ifPresent(at -> waitUntil(at, out));
             LoadOptions options = new LoadOptions(imap, target.tls(), accounts, profile, clients, runFor, spread, timeout, seed,
                     share);
+            options.accountInTwoShards().ifPresent(user -> {
+                throw new UserError("account " + user + " would be used by two shards of " + share.count() + "; each shard's"
+                        + " oracle sees only its own sessions, so give a multiple of " + share.count() + " accounts");
+            });
             out.printf("load: profile %s (%s), %d clients%s over %d accounts, %s, on %s%n", profile.name(),
                     profile.description(), clients, share.count() > 1 ? " (shard " + share + ")" : "", accounts.size(),
                     duration, target.describe());
@@ -166,22 +180,64 @@ final class LoadCommand implements Callable<Integer> {
         }
         LoadReport report = LoadReports.of(outcome, options, target.describe(), timeline);
         console.summary(report);
-        try {
-            LoadJsonWriter.write(report, reportDir.resolve("load.json"));
-            LoadJUnitWriter.write(report, maxErrors, reportDir);
-            LoadHtmlWriter.write(report, maxErrors, reportDir);
-        } catch (IOException e) {
-            throw new UserError("cannot write to --report-dir " + reportDir + ": " + e.getMessage());
-        }
+        LoadReportFiles.write(report, maxErrors, reportDir, "--report-dir");
         out.println("reports: " + reportDir.toAbsolutePath());
         if (!outcome.stoppedInTime()) {
             out.println("some users had not stopped when the run's bound passed; their connections were closed");
         }
+        return verdict(report, maxErrors, out);
+    }
+
+    /** 1 when a rule was violated or errors passed {@code --max-errors}, else 0: for a run and for a merge of shards alike. */
+    static int verdict(LoadReport report, long maxErrors, PrintWriter out) {
         boolean failed = !LoadVerdict.of(report, maxErrors).passed();
         if (report.totals().errors() > maxErrors) {
             out.printf("%d errors, more than --max-errors %d%n", report.totals().errors(), maxErrors);
         }
         return failed ? ExitCodes.FAILURES : ExitCodes.OK;
+    }
+
+    /**
+     * The parsed {@code --start-at}, refused (exit 2) when more than {@link #MAX_START_AHEAD} ahead of
+     * {@code now} or more than {@link #MAX_START_LATE} behind it.
+     */
+    Optional<Instant> startAt(Instant now) {
+        if (startAt == null) {
+            return Optional.empty();
+        }
+        Instant at;
+        try {
+            at = Instant.parse(startAt.strip());
+        } catch (DateTimeParseException e) {
+            throw new UserError("--start-at: expected an ISO-8601 instant in UTC such as 2026-12-04T19:00:00Z, not \""
+                    + startAt + "\"");
+        }
+        if (at.isAfter(now.plus(MAX_START_AHEAD))) {
+            throw new UserError("--start-at " + at + " is " + Duration.between(now, at).toSeconds() + "s ahead; at most "
+                    + MAX_START_AHEAD.toMinutes() + "m ahead is allowed");
+        }
+        if (at.isBefore(now.minus(MAX_START_LATE))) {
+            throw new UserError("--start-at " + at + " passed " + Duration.between(at, now).toSeconds() + "s ago; a shard"
+                    + " may begin at most " + MAX_START_LATE.toSeconds() + "s late (the others would have run without it)");
+        }
+        return Optional.of(at);
+    }
+
+    /** Sleeps until {@code at}: bounded, since {@link #startAt} accepted at most {@link #MAX_START_AHEAD}. */
+    private static void waitUntil(Instant at, PrintWriter out) {
+        long millis = Duration.between(Instant.now(), at).toMillis();
+        if (millis <= 0) {
+            out.printf("load: --start-at %s was %d ms ago; starting now%n", at, -millis);
+            return;
+        }
+        out.printf(Locale.ROOT, "load: waiting %.1f s for --start-at %s%n", millis / 1000.0, at);
+        out.flush();
+        try {
+            Thread.sleep(Math.min(millis, MAX_START_AHEAD.toMillis()));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new UserError("interrupted while waiting for --start-at " + at);
+        }
     }
 
     /** One connection and LOGIN before the run: an unreachable server or a wrong password is exit 2, not a run of errors. */

@@ -5,7 +5,7 @@ import picocli.CommandLine.Command;
 
 /** {@code maildrill report}: works on result files already written (see its subcommands). */
 @Command(name = "report", mixinStandardHelpOptions = true, description = "Work with result files.",
-        subcommands = {ReportCompareCommand.class})
+        subcommands = {ReportCompareCommand.class, ReportMergeCommand.class})
 public final class ReportCommand implements Runnable {
 
     @CommandLine.Spec

@@ -16,10 +16,10 @@ class LoadCommandTest {
     @TempDir
     Path dir;
 
-    private record Result(int exit, String out, String err) {
+    record Result(int exit, String out, String err) {
     }
 
-    private static Result run(String... args) {
+    static Result run(String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         int exit = Main.run(out, err, args);
@@ -77,9 +77,10 @@ class LoadCommandTest {
         assertUsage(closed, "cannot log in to");
     }
 
-    private static void assertUsage(Result r, String message) {
+    static void assertUsage(Result r, String message) {
         assertThat(r.exit()).as(r.out() + r.err()).isEqualTo(ExitCodes.USAGE_OR_CONNECTION);
-        assertThat(r.err()).contains(message).doesNotContain("internal error").doesNotContain("\tat ");
+        assertThat(r.err()).contains(message).doesNotContain("internal error").doesNotContain("\tat ")
+                .doesNotContain("Exception");
         assertThat(r.err().strip().lines().count()).as(r.err()).isOne();
     }
 }

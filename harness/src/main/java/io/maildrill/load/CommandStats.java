@@ -26,7 +26,6 @@ public final class CommandStats {
     private final Map<String, LongAdder> errors = new ConcurrentHashMap<>();
     /** Everything recorded so far; touched by the clock thread only. */
     private final Histogram total = new Histogram(1, HIGHEST_MICROS, 3);
-    private long completedBefore;
     private long errorsBefore;
 
     CommandStats(String kind) {
@@ -53,15 +52,16 @@ public final class CommandStats {
 
     /**
      * The interval since the last call: its latency histogram and the counts in it; the totals
-     * move on. Called by one thread (the run's clock).
+     * move on. Called by one thread (the run's clock). The interval's count is its histogram's, not
+     * the counter's difference: a command recorded while the interval is taken lands in exactly
+     * one histogram, so the counts of the intervals, of {@link #totalLatencies()} and of
+     * {@code load.hlog} are the same numbers.
      */
     Interval takeInterval() {
         Histogram interval = recorder.getIntervalHistogram();
         total.add(interval);
-        long completedNow = completed.sum();
         long errorsNow = errorCount();
-        Interval result = new Interval(kind, interval, completedNow - completedBefore, errorsNow - errorsBefore);
-        completedBefore = completedNow;
+        Interval result = new Interval(kind, interval, interval.getTotalCount(), errorsNow - errorsBefore);
         errorsBefore = errorsNow;
         return result;
     }
@@ -70,8 +70,14 @@ public final class CommandStats {
     public record Interval(String kind, Histogram latencies, long completed, long errors) {
     }
 
+    /** Commands completed so far, counted live (may run ahead of the intervals taken; reports use {@link #recorded()}). */
     public long completed() {
         return completed.sum();
+    }
+
+    /** Commands in the intervals taken so far: what {@code load.hlog} holds, and what reports count. */
+    public long recorded() {
+        return total.getTotalCount();
     }
 
     public long refused() {

@@ -1,12 +1,16 @@
 package io.maildrill.load;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import org.HdrHistogram.EncodableHistogram;
 import org.HdrHistogram.Histogram;
+import org.HdrHistogram.HistogramLogReader;
 import org.HdrHistogram.HistogramLogWriter;
 
 /**
@@ -44,6 +48,40 @@ public final class IntervalLog implements LoadListener, AutoCloseable {
             writer.outputIntervalHistogram(h);
         }
         out.flush();
+    }
+
+    /** Writes one interval already stamped with its absolute start and end and tagged with its kind (a merge's). */
+    public synchronized void write(Histogram interval) {
+        writer.outputIntervalHistogram(interval);
+        out.flush();
+    }
+
+    /**
+     * The intervals of a {@code load.hlog}, in file order, each with its kind as tag and absolute
+     * start and end time stamps (epoch milliseconds).
+     *
+     * @throws IOException when the file cannot be read, or is not such a log (the message says why)
+     */
+    public static List<Histogram> read(Path file) throws IOException {
+        List<Histogram> intervals = new ArrayList<>();
+        try (InputStream in = Files.newInputStream(file)) {
+            HistogramLogReader reader = new HistogramLogReader(in);
+            while (reader.hasNext()) {
+                EncodableHistogram next = reader.nextIntervalHistogram();
+                if (next == null) {
+                    break;
+                }
+                if (!(next instanceof Histogram h) || h.getTag() == null) {
+                    throw new IOException("interval " + (intervals.size() + 1) + " is not a tagged integer histogram");
+                }
+                intervals.add(h);
+            }
+        } catch (RuntimeException e) {
+            // HdrHistogram's reader reports a garbled line as whatever its scanner or decoder throws
+            throw new IOException("not an HdrHistogram interval log: interval " + (intervals.size() + 1)
+                    + " cannot be decoded");
+        }
+        return intervals;
     }
 
     @Override

@@ -4,8 +4,11 @@ import io.maildrill.net.Endpoint;
 import io.maildrill.net.TlsSettings;
 import io.maildrill.target.Account;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * One load run's settings.
@@ -39,6 +42,23 @@ public record LoadOptions(Endpoint endpoint, TlsSettings tls, List<Account> acco
         if (clients < 1) {
             throw new IllegalArgumentException("clients must be at least 1");
         }
+    }
+
+    /**
+     * An account that users of two different shards would log in as, if any. The oracle models a
+     * mailbox from the sessions of one process, so a mailbox changed by another shard's sessions
+     * would look like a server losing or inventing messages: shards must not share accounts.
+     */
+    public Optional<String> accountInTwoShards() {
+        Map<Integer, Integer> shardOfAccount = new HashMap<>();
+        for (int user = 0; user < clients; user++) {
+            int account = user % accounts.size();
+            Integer owner = shardOfAccount.putIfAbsent(account, user % shard.count());
+            if (owner != null && owner != user % shard.count()) {
+                return Optional.of(accounts.get(account).user());
+            }
+        }
+        return Optional.empty();
     }
 
     /**

@@ -30,7 +30,9 @@ public final class Timeline implements LoadListener {
         }
         points.add(new LoadReport.Point(start.toEpochMilli(), end.toEpochMilli(), activeSessions, errors, violations, perKind));
         if (points.size() > MAX_POINTS) {
-            thin();
+            List<LoadReport.Point> thinned = thin(points);
+            points.clear();
+            points.addAll(thinned);
         }
     }
 
@@ -39,12 +41,11 @@ public final class Timeline implements LoadListener {
     }
 
     /** Merges each pair of neighbours into one point. */
-    private void thin() {
+    static List<LoadReport.Point> thin(List<LoadReport.Point> points) {
         List<LoadReport.Point> thinned = new ArrayList<>();
         for (int i = 0; i < points.size(); i += 2) {
             thinned.add(i + 1 < points.size() ? points.get(i).followedBy(points.get(i + 1)) : points.get(i));
         }
-        points.clear();
-        points.addAll(thinned);
+        return thinned;
     }
 }
