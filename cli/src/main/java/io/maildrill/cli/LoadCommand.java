@@ -146,7 +146,6 @@ final class LoadCommand implements Callable<Integer> {
             }
             Duration timeout = Duration.ofSeconds(timeoutSeconds);
             probe(imap, target, accounts.get(0), timeout);
-            begin.ifPresent(at -> waitUntil(at, out));
             LoadOptions options = new LoadOptions(imap, target.tls(), accounts, profile, clients, runFor, spread, timeout, seed,
                     share);
             options.accountInTwoShards().ifPresent(user -> {
@@ -156,15 +155,17 @@ final class LoadCommand implements Callable<Integer> {
             out.printf("load: profile %s (%s), %d clients%s over %d accounts, %s, on %s%n", profile.name(),
                     profile.description(), clients, share.count() > 1 ? " (shard " + share + ")" : "", accounts.size(),
                     duration, target.describe());
-            return run(options, target, out);
+            return run(options, begin, target, out);
         } finally {
             embedded.ifPresent(EmbeddedGreenMail::close);
         }
     }
 
-    private int run(LoadOptions options, Target target, PrintWriter out) {
+    private int run(LoadOptions options, Optional<Instant> begin, Target target, PrintWriter out) {
         Clock clock = Clock.systemUTC();
-        Instant start = clock.instant();
+        Instant now = clock.instant();
+        // the console's seconds and the log's start time count from when the users begin
+        Instant start = begin.filter(now::isBefore).orElse(now);
         LoadConsole console = new LoadConsole(out, start);
         Timeline timeline = new Timeline();
         LoadRun.Outcome outcome;
@@ -174,7 +175,8 @@ final class LoadCommand implements Callable<Integer> {
                 timeline.interval(from, to, kinds, sessions, violations);
                 console.interval(from, to, kinds, sessions, violations);
             };
-            outcome = new LoadRun(options, all, clock).run();
+            LoadRun load = new LoadRun(options, all, clock);
+            outcome = begin.map(at -> announce(at, out, clock)).map(load::startingAt).orElse(load).run();
         } catch (IOException e) {
             throw new UserError("cannot write to --report-dir " + reportDir + ": " + e.getMessage());
         }
@@ -223,21 +225,16 @@ final class LoadCommand implements Callable<Integer> {
         return Optional.of(at);
     }
 
-    /** Sleeps until {@code at}: bounded, since {@link #startAt} accepted at most {@link #MAX_START_AHEAD}. */
-    private static void waitUntil(Instant at, PrintWriter out) {
-        long millis = Duration.between(Instant.now(), at).toMillis();
-        if (millis <= 0) {
+    /** Says how long this shard will wait for {@code --start-at} (LoadRun waits, after its preparations). */
+    private static Instant announce(Instant at, PrintWriter out, Clock clock) {
+        long millis = Duration.between(clock.instant(), at).toMillis();
+        if (millis > 0) {
+            out.printf(Locale.ROOT, "load: waiting %.1f s for --start-at %s%n", millis / 1000.0, at);
+        } else {
             out.printf("load: --start-at %s was %d ms ago; starting now%n", at, -millis);
-            return;
         }
-        out.printf(Locale.ROOT, "load: waiting %.1f s for --start-at %s%n", millis / 1000.0, at);
         out.flush();
-        try {
-            Thread.sleep(Math.min(millis, MAX_START_AHEAD.toMillis()));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new UserError("interrupted while waiting for --start-at " + at);
-        }
+        return at;
     }
 
     /** One connection and LOGIN before the run: an unreachable server or a wrong password is exit 2, not a run of errors. */

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -39,11 +40,26 @@ public final class LoadRun {
     private final LoadOptions options;
     private final LoadListener listener;
     private final Clock clock;
+    private final Optional<Instant> startAt;
 
     public LoadRun(LoadOptions options, LoadListener listener, Clock clock) {
+        this(options, listener, clock, Optional.empty());
+    }
+
+    private LoadRun(LoadOptions options, LoadListener listener, Clock clock, Optional<Instant> startAt) {
         this.options = options;
         this.listener = listener;
         this.clock = clock;
+        this.startAt = startAt;
+    }
+
+    /**
+     * This run, beginning its users at {@code at} rather than at once: shards started a little apart
+     * begin together. The caller bounds how far ahead {@code at} may be; the wait comes after the
+     * run's preparations, so it is the users' start that is aligned, not the process's.
+     */
+    public LoadRun startingAt(Instant at) {
+        return new LoadRun(options, listener, clock, Optional.of(at));
     }
 
     /** What a finished run measured. */
@@ -60,6 +76,7 @@ public final class LoadRun {
         ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(daemon("maildrill-load-clock"));
         List<byte[]> messages = Corpus.of(new CorpusSpec(options.seed(), CORPUS_SIZE, SizeProfile.between(2_000, 4_000),
                 ShapeMix.mixed())).stream().map(CorpusMessage::bytes).toList();
+        startAt.ifPresent(this::sleepUntil);
         Instant start = clock.instant();
         long endNanos = System.nanoTime() + options.duration().toNanos();
         LoadContext context = new LoadContext(options.endpoint(), options.tls(), options.timeout(), endNanos, stats, messages,
@@ -153,6 +170,19 @@ public final class LoadRun {
             out.add(personas.get(best));
         }
         return out;
+    }
+
+    private void sleepUntil(Instant at) {
+        Duration left = Duration.between(clock.instant(), at);
+        if (!left.isNegative() && !left.isZero()) {
+            try {
+                // a millisecond more: sleep truncates, and the users must not begin before the instant
+                Thread.sleep(left.toMillis() + 1);
+            } catch (InterruptedException e) {
+                // the run starts now: an interrupted wait must not become a run that never starts
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 
     private static void awaitQuietly(ExecutorService pool) {
