@@ -51,6 +51,9 @@ final class ReportMergeCommand implements Callable<Integer> {
         }
         List<ShardMerge.Shard> shards = new ArrayList<>();
         for (Path dir : shardDirs) {
+            if (dir.toAbsolutePath().normalize().equals(out.toAbsolutePath().normalize())) {
+                throw new UserError("--out " + out + " is one of the shard directories; the merge would overwrite its reports");
+            }
             shards.add(read(dir));
         }
         ShardMerge.Merged merged;

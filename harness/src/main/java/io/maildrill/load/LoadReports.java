@@ -16,13 +16,9 @@ public final class LoadReports {
         double seconds = Math.max(0.001, outcome.elapsed().toMillis() / 1000.0);
         List<LoadReport.Kind> kinds = new ArrayList<>();
         long refused = 0;
-        long commands = 0;
         // counts from the histograms, so load.json and load.hlog agree to the command (a merge checks that)
         for (CommandStats kind : stats.kinds()) {
             refused += kind.refused();
-            if (!kind.kind().equals(LoadStats.CONNECT)) {
-                commands += kind.recorded();
-            }
             kinds.add(new LoadReport.Kind(kind.kind(), kind.recorded(), kind.refused(), kind.errorCount(), kind.errors(),
                     kind.recorded() / seconds, latency(kind.totalLatencies())));
         }
@@ -31,7 +27,7 @@ public final class LoadReports {
             rules.add(new LoadReport.Rule(rule.id(), rule.catalogId(), rule.section(), rule.text(),
                     stats.violations().count(rule), stats.violations().kept(rule).stream().map(Violation::toString).toList()));
         }
-        LoadReport.Totals totals = new LoadReport.Totals(commands, refused, stats.errors(), stats.violations().total(),
+        LoadReport.Totals totals = new LoadReport.Totals(stats.commands(), refused, stats.errors(), stats.violations().total(),
                 stats.pushed(), stats.pushedExists());
         return new LoadReport(options.profile().name(), target, List.of(options.shard().toString()),
                 outcome.start().toString(), outcome.end().toString(), options.clients(), totals, kinds, rules, timeline.points());

@@ -75,8 +75,9 @@ public final class LoadStats {
         return violations;
     }
 
+    /** Commands in the intervals taken so far (connects not counted): the number load.hlog holds. */
     public long commands() {
-        return byKind.values().stream().filter(k -> !k.kind().equals(CONNECT)).mapToLong(CommandStats::completed).sum();
+        return byKind.values().stream().filter(k -> !k.kind().equals(CONNECT)).mapToLong(CommandStats::recorded).sum();
     }
 
     public long errors() {

@@ -35,6 +35,7 @@ final class ShardTimeline {
         for (Map.Entry<Long, List<ShardPoint>> second : bySecond.entrySet()) {
             long start = Long.MAX_VALUE;
             long end = Long.MIN_VALUE;
+            long longest = 0;
             int sessions = 0;
             long errors = 0;
             Map<String, Long> counts = new LinkedHashMap<>();
@@ -42,14 +43,16 @@ final class ShardTimeline {
                 LoadReport.Point p = sp.point();
                 start = Math.min(start, p.startMillis());
                 end = Math.max(end, p.endMillis());
+                longest = Math.max(longest, p.endMillis() - p.startMillis());
                 sessions += p.sessions();
                 errors += p.errors();
                 violationsSoFar[sp.shard()] = Math.max(violationsSoFar[sp.shard()], p.violations());
                 p.kinds().forEach(k -> counts.merge(k.kind(), k.count(), Long::sum));
             }
             long from = second.getKey();
-            // a thinned point spans several seconds: its percentiles come from all of them
-            long to = from + Math.max(1, Math.round((end - start) / 1000.0));
+            // a thinned point spans several seconds: its percentiles come from all of them (the shards'
+            // points are a few ms apart, so the merged span is longer than any of them: not that)
+            long to = from + Math.max(1, Math.round(longest / 1000.0));
             List<LoadReport.KindPoint> kinds = new ArrayList<>();
             counts.forEach((kind, count) -> {
                 Histogram h = intervals.span(from, to, kind);
