@@ -27,10 +27,8 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.regex.Matcher;
@@ -53,10 +51,6 @@ final class LoadCommand implements Callable<Integer> {
     /** A bound, so a typo cannot open a million connections. */
     static final int MAX_CLIENTS = 20_000;
     static final Duration MAX_DURATION = Duration.ofHours(24);
-    /** How far ahead --start-at may be: a scheduler starts shards seconds apart, not hours (a typo must not hang a CI job). */
-    static final Duration MAX_START_AHEAD = Duration.ofMinutes(10);
-    /** How late a shard may still begin: later, it would miss the others' first seconds and skew the merged report. */
-    static final Duration MAX_START_LATE = Duration.ofSeconds(5);
     private static final Pattern USER_RANGE = Pattern.compile("(.*%d.*):(\\d{1,6})\\.\\.(\\d{1,6})");
 
     @Mixin
@@ -126,7 +120,7 @@ final class LoadCommand implements Callable<Integer> {
                     + " --duration more than 0 and at most 24h");
         }
         LoadOptions.Shard share = shard();
-        Optional<Instant> begin = startAt(Instant.now());
+        Optional<Instant> begin = Optional.ofNullable(startAt).map(text -> StartAt.parse(text, Instant.now()));
         if (userRange != null) {
             targetOptions.users.addAll(expandUserRange(userRange));
         }
@@ -145,13 +139,13 @@ final class LoadCommand implements Callable<Integer> {
                         + " accounts disposable with --test-accounts");
             }
             Duration timeout = Duration.ofSeconds(timeoutSeconds);
-            probe(imap, target, accounts.get(0), timeout);
             LoadOptions options = new LoadOptions(imap, target.tls(), accounts, profile, clients, runFor, spread, timeout, seed,
                     share);
             options.accountInTwoShards().ifPresent(user -> {
                 throw new UserError("account " + user + " would be used by two shards of " + share.count() + "; each shard's"
                         + " oracle sees only its own sessions, so give a multiple of " + share.count() + " accounts");
             });
+            probe(imap, target, accounts.get(0), timeout);
             out.printf("load: profile %s (%s), %d clients%s over %d accounts, %s, on %s%n", profile.name(),
                     profile.description(), clients, share.count() > 1 ? " (shard " + share + ")" : "", accounts.size(),
                     duration, target.describe());
@@ -176,7 +170,7 @@ final class LoadCommand implements Callable<Integer> {
                 console.interval(from, to, kinds, sessions, violations);
             };
             LoadRun load = new LoadRun(options, all, clock);
-            outcome = begin.map(at -> announce(at, out, clock)).map(load::startingAt).orElse(load).run();
+            outcome = begin.map(at -> StartAt.announce(at, out, clock)).map(load::startingAt).orElse(load).run();
         } catch (IOException e) {
             throw new UserError("cannot write to --report-dir " + reportDir + ": " + e.getMessage());
         }
@@ -197,44 +191,6 @@ final class LoadCommand implements Callable<Integer> {
             out.printf("%d errors, more than --max-errors %d%n", report.totals().errors(), maxErrors);
         }
         return failed ? ExitCodes.FAILURES : ExitCodes.OK;
-    }
-
-    /**
-     * The parsed {@code --start-at}, refused (exit 2) when more than {@link #MAX_START_AHEAD} ahead of
-     * {@code now} or more than {@link #MAX_START_LATE} behind it.
-     */
-    Optional<Instant> startAt(Instant now) {
-        if (startAt == null) {
-            return Optional.empty();
-        }
-        Instant at;
-        try {
-            at = Instant.parse(startAt.strip());
-        } catch (DateTimeParseException e) {
-            throw new UserError("--start-at: expected an ISO-8601 instant in UTC such as 2026-12-04T19:00:00Z, not \""
-                    + startAt + "\"");
-        }
-        if (at.isAfter(now.plus(MAX_START_AHEAD))) {
-            throw new UserError("--start-at " + at + " is " + Duration.between(now, at).toSeconds() + "s ahead; at most "
-                    + MAX_START_AHEAD.toMinutes() + "m ahead is allowed");
-        }
-        if (at.isBefore(now.minus(MAX_START_LATE))) {
-            throw new UserError("--start-at " + at + " passed " + Duration.between(at, now).toSeconds() + "s ago; a shard"
-                    + " may begin at most " + MAX_START_LATE.toSeconds() + "s late (the others would have run without it)");
-        }
-        return Optional.of(at);
-    }
-
-    /** Says how long this shard will wait for {@code --start-at} (LoadRun waits, after its preparations). */
-    private static Instant announce(Instant at, PrintWriter out, Clock clock) {
-        long millis = Duration.between(clock.instant(), at).toMillis();
-        if (millis > 0) {
-            out.printf(Locale.ROOT, "load: waiting %.1f s for --start-at %s%n", millis / 1000.0, at);
-        } else {
-            out.printf("load: --start-at %s was %d ms ago; starting now%n", at, -millis);
-        }
-        out.flush();
-        return at;
     }
 
     /** One connection and LOGIN before the run: an unreachable server or a wrong password is exit 2, not a run of errors. */
