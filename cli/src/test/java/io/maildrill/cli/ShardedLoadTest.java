@@ -151,7 +151,7 @@ class ShardedLoadTest {
     void theMergedVerdictCountsTheErrorsAndViolationsOfEveryShard() throws Exception {
         Path clean = shardDirs.get(0);
         Path errors = copy(shardDirs.get(1), "with-errors");
-        rewriteTotals(errors, t -> new LoadReport.Totals(t.commands(), t.refused(), 3, 0));
+        rewriteTotals(errors, t -> new LoadReport.Totals(t.commands(), t.refused(), 3, 0, t.pushed(), t.pushedExists()));
         assertThat(run("report", "merge", "--out", dir.resolve("v1").toString(), clean.toString(), errors.toString()).exit())
                 .isEqualTo(ExitCodes.FAILURES);
         LoadCommandTest.Result within = run("report", "merge", "--max-errors", "3", "--out", dir.resolve("v2").toString(),
@@ -159,7 +159,7 @@ class ShardedLoadTest {
         assertThat(within.exit()).as(within.out()).isZero();
 
         Path violations = copy(shardDirs.get(2), "with-violations");
-        rewriteTotals(violations, t -> new LoadReport.Totals(t.commands(), t.refused(), 0, 1));
+        rewriteTotals(violations, t -> new LoadReport.Totals(t.commands(), t.refused(), 0, 1, t.pushed(), t.pushedExists()));
         LoadCommandTest.Result violated = run("report", "merge", "--max-errors", "100", "--out", dir.resolve("v3").toString(),
                 clean.toString(), violations.toString());
         assertThat(violated.exit()).isEqualTo(ExitCodes.FAILURES);

@@ -146,13 +146,17 @@ public final class ShardMerge {
         long refused = 0;
         long errors = 0;
         long violations = 0;
+        long pushed = 0;
+        long pushedExists = 0;
         for (LoadReport r : reports) {
             commands += r.totals().commands();
             refused += r.totals().refused();
             errors += r.totals().errors();
             violations += r.totals().violations();
+            pushed += r.totals().pushed();
+            pushedExists += r.totals().pushedExists();
         }
-        return new LoadReport.Totals(commands, refused, errors, violations);
+        return new LoadReport.Totals(commands, refused, errors, violations, pushed, pushedExists);
     }
 
     /** Kinds in the order the shards list them; counts summed, percentiles from the added histograms. */

@@ -50,7 +50,7 @@ class ShardMergeTest {
         Histogram all = histogramOf(10_000, 20_000, 30_000, 40_000, 50_000);
         assertThat(fetch.latency()).isEqualTo(LoadReports.latency(all));
         assertThat(fetch.errors()).isEqualTo(Map.of("timeout", 3L));
-        assertThat(merged.report().totals()).isEqualTo(new LoadReport.Totals(5, 0, 3, 25));
+        assertThat(merged.report().totals()).isEqualTo(new LoadReport.Totals(5, 0, 3, 25, 14, 4));
         assertThat(merged.report().start()).isEqualTo("2026-12-04T00:01:40.200Z");
         assertThat(merged.report().end()).isEqualTo("2026-12-04T00:01:42.200Z");
         assertThat(merged.report().shards()).containsExactly("0/2", "1/2");
@@ -99,7 +99,7 @@ class ShardMergeTest {
         LoadReport.Latency unused = new LoadReport.Latency(0, 0, 0, 0, 0, 0);
         List<String> examples = IntStream.range(0, violations).mapToObj(i -> shard + " example " + i).toList();
         return new LoadReport("imaptest", "imap://127.0.0.1:10143", List.of(shard), start, end, 4,
-                new LoadReport.Totals(fetches, 0, shard.startsWith("0") ? 0 : 3, violations),
+                new LoadReport.Totals(fetches, 0, shard.startsWith("0") ? 0 : 3, violations, 7, 2),
                 List.of(new LoadReport.Kind("FETCH", fetches, 0, shard.startsWith("0") ? 0 : 3,
                         shard.startsWith("0") ? Map.of() : Map.of("timeout", 3L), 1.0, unused)),
                 List.of(new LoadReport.Rule("exists-never-shrinks", "I34", "RFC 3501 §5.2", "EXISTS never shrinks", violations,
