@@ -180,16 +180,26 @@ final class SessionOracle {
         return Optional.empty();
     }
 
+    /**
+     * Checks the static items against what other sessions were told of the UID. RFC 2180 §4.1.3
+     * lets a server answer a FETCH of a message another session expunged (this one not told yet)
+     * with "NIL FETCH responses": RFC822.SIZE 0, an ENVELOPE of ten NILs, an empty BODY[]. Those
+     * are that server's right, not a changed message, so they are neither compared nor learnt
+     * (a corpus message is never empty and always has a Date, Subject and From).
+     */
     private void checkStatic(String command, ImapResponse.Fetch fetch, long uid) {
         OptionalLong size = fetch.rfc822Size();
+        if (size.isPresent() && size.getAsLong() == 0) {
+            size = OptionalLong.empty();
+        }
         if (size.isPresent()) {
             report(command, fetch, mailbox.size(uidValidity, uid, size.getAsLong()));
         }
-        Optional<ImapValue> envelope = fetch.item("ENVELOPE");
+        Optional<ImapValue> envelope = fetch.item("ENVELOPE").filter(e -> !isNilEnvelope(e));
         if (envelope.isPresent()) {
             report(command, fetch, mailbox.envelope(uidValidity, uid, envelope.get().toString()));
         }
-        Optional<Str> body = fetch.body("");
+        Optional<Str> body = fetch.body("").filter(b -> b.size() > 0);
         if (body.isPresent()) {
             if (size.isPresent() && body.get().size() != size.getAsLong()) {
                 violation(OracleRule.SIZE_MATCHES_BODY, command, fetch, "a BODY[] of " + size.getAsLong()
@@ -202,6 +212,11 @@ final class SessionOracle {
                 violation(OracleRule.BODY_INTACT, command, fetch, "the stored message unchanged: " + mismatch.describe());
             }
         }
+    }
+
+    /** RFC 2180 §4.1.3's ENVELOPE of an expunged message: {@code (NIL NIL NIL NIL NIL NIL NIL NIL NIL NIL)}. */
+    private static boolean isNilEnvelope(ImapValue envelope) {
+        return envelope instanceof ImapValue.ListValue list && list.items().stream().allMatch(ImapValue::isNil);
     }
 
     private void report(String command, ImapResponse.Fetch fetch, Optional<SharedMailbox.Contradiction> contradiction) {

@@ -115,6 +115,22 @@ class SessionOracleTest {
     }
 
     @Test
+    void nilFetchResponsesOfAMessageAnotherSessionExpungedAreNoChange() {
+        // RFC 2180 §4.1.3: a server may answer for a message expunged elsewhere with empty data
+        selected("user1/1", 1).onCommand(ImapStep.FETCH, "FETCH 1 (UID RFC822.SIZE ENVELOPE)", responses(
+                "* 1 FETCH (UID 7 RFC822.SIZE 120 ENVELOPE (\"d\" \"s\" NIL NIL NIL NIL NIL NIL NIL \"<m@x>\"))"));
+        selected("user1/2", 1).onCommand(ImapStep.FETCH, "FETCH 1 (UID RFC822.SIZE ENVELOPE)", responses(
+                "* 1 FETCH (UID 7 RFC822.SIZE 0 ENVELOPE (NIL NIL NIL NIL NIL NIL NIL NIL NIL NIL))"));
+        selected("user1/3", 1).onCommand(ImapStep.FETCH2, "FETCH 1 (UID BODY.PEEK[])", responses(
+                "* 1 FETCH (UID 7 BODY[] \"\")"));
+        assertThat(violations.total()).isZero();
+
+        selected("user1/4", 1).onCommand(ImapStep.FETCH, "FETCH 1 (UID ENVELOPE)", responses(
+                "* 1 FETCH (UID 7 ENVELOPE (\"d\" \"other\" NIL NIL NIL NIL NIL NIL NIL \"<m@x>\"))"));
+        assertThat(violations.count(OracleRule.STATIC_ITEMS_UNCHANGED)).as("a changed envelope is still caught").isOne();
+    }
+
+    @Test
     void aNewUidValidityForgetsWhatWasLearnt() {
         selected("user1/1", 1).onCommand(ImapStep.FETCH, "FETCH 1 (UID RFC822.SIZE)",
                 responses("* 1 FETCH (UID 10 RFC822.SIZE 100)"));
