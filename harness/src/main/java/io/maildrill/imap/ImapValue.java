@@ -75,6 +75,29 @@ public sealed interface ImapValue permits ImapValue.Atom, ImapValue.Num, ImapVal
         }
     }
 
+    /**
+     * Whether two values say the same thing, whatever the form the server chose for each string
+     * (quoted or literal: RFC 3501 §4.3 makes them the same string): lists item by item, strings by
+     * their octets (or, streamed, their SHA-256), atoms by their text, numbers by value.
+     */
+    static boolean sameValue(ImapValue a, ImapValue b) {
+        if (a instanceof ListValue x && b instanceof ListValue y) {
+            if (x.size() != y.size()) {
+                return false;
+            }
+            for (int i = 0; i < x.size(); i++) {
+                if (!sameValue(x.get(i), y.get(i))) {
+                    return false;
+                }
+            }
+            return true;
+        }
+        if (a instanceof Str x && b instanceof Str y) {
+            return x.sameContent(y);
+        }
+        return a.equals(b);
+    }
+
     /** True for {@code NIL}. */
     default boolean isNil() {
         return this instanceof Nil;

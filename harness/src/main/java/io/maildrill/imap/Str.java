@@ -131,18 +131,23 @@ public final class Str implements ImapValue {
         }
     }
 
-    @Override
-    public boolean equals(Object o) {
-        if (this == o) {
-            return true;
-        }
-        if (!(o instanceof Str other) || form != other.form || size != other.size) {
+    /** The same octets, whatever the form (quoted, literal) each was sent in. */
+    public boolean sameContent(Str other) {
+        if (size != other.size) {
             return false;
         }
         if (retained && other.retained) {
             return Arrays.equals(content, other.content);
         }
         return MessageDigest.isEqual(sha256(), other.sha256());
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        if (this == o) {
+            return true;
+        }
+        return o instanceof Str other && form == other.form && sameContent(other);
     }
 
     @Override

@@ -118,7 +118,11 @@ final class SessionOracle {
                         "a sequence number 1.." + view.size() + " (the messages this session knows)");
                 return;
             }
+            long uid = view.uid(expunge.sequence());
             view.onExpunge(expunge.sequence());
+            if (uid != 0) {
+                mailbox.expunged(uidValidity, uid);
+            }
         } else if (response instanceof ImapResponse.Vanished vanished && !vanished.earlier()) {
             diverged = true; // QRESYNC is not enabled by the load sessions; a VANISHED is not ours to model
         } else if (response instanceof ImapResponse.Fetch fetch) {
@@ -197,7 +201,7 @@ final class SessionOracle {
         }
         Optional<ImapValue> envelope = fetch.item("ENVELOPE").filter(e -> !isNilEnvelope(e));
         if (envelope.isPresent()) {
-            report(command, fetch, mailbox.envelope(uidValidity, uid, envelope.get().toString()));
+            report(command, fetch, mailbox.envelope(uidValidity, uid, envelope.get()));
         }
         Optional<Str> body = fetch.body("").filter(b -> b.size() > 0);
         if (body.isPresent()) {

@@ -1,5 +1,6 @@
 package io.maildrill.load;
 
+import io.maildrill.imap.ImapValue;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -18,7 +19,7 @@ final class SharedMailbox {
     }
 
     /** -1: not seen yet. */
-    private record Facts(long size, long bodyOctets, String envelope) {
+    private record Facts(long size, long bodyOctets, ImapValue envelope) {
         static final Facts NONE = new Facts(-1, -1, null);
     }
 
@@ -76,16 +77,27 @@ final class SharedMailbox {
     }
 
     /** The ENVELOPE of a UID, seen under {@code validity}. */
-    Optional<Contradiction> envelope(long validity, long uid, String envelope) {
+    Optional<Contradiction> envelope(long validity, long uid, ImapValue envelope) {
         if (!current(validity)) {
             return Optional.empty();
         }
         Facts before = merge(uid, f -> f.envelope() == null ? new Facts(f.size(), f.bodyOctets(), envelope) : f);
-        if (before.envelope() != null && !before.envelope().equals(envelope)) {
+        if (before.envelope() != null && !ImapValue.sameValue(before.envelope(), envelope)) {
             return Optional.of(new Contradiction(OracleRule.STATIC_ITEMS_UNCHANGED,
                     "the ENVELOPE seen before for UID " + uid + " in " + name + ": " + before.envelope()));
         }
         return Optional.empty();
+    }
+
+    /**
+     * A session was told the message of this UID was expunged: its facts go, so what is kept stays
+     * bounded by the mailbox's size, not by the run's length. (A session not told yet may still
+     * fetch it, RFC 2180 §4.1.1; that sight is then learnt again, and checked against later ones.)
+     */
+    void expunged(long validity, long uid) {
+        if (current(validity)) {
+            byUid.remove(uid);
+        }
     }
 
     /** Applies {@code fill} to the UID's facts atomically and returns the facts as they were before. */
