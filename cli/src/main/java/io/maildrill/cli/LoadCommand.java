@@ -68,6 +68,15 @@ final class LoadCommand implements Callable<Integer> {
             description = "How long the users keep going: 500ms, 10s, 5m (default: ${DEFAULT-VALUE}).")
     String duration;
 
+    /** A bound, so a typo cannot start a million sessions a second. */
+    static final double MAX_ARRIVAL_RATE = 10_000;
+
+    @Option(names = "--arrival-rate", paramLabel = "PER_SECOND",
+            description = "Open model: start this many sessions a second whatever the server's latency (e.g. 20 or 0.5);"
+                    + " each walks its persona's cycle once, timed from its intended start; --clients then bounds the"
+                    + " sessions open at once. Default: the closed model.")
+    Double arrivalRate;
+
     @Option(names = "--ramp-up", paramLabel = "TIME", defaultValue = "0s",
             description = "Spread the users' starts over this long (default: all at once).")
     String rampUp;
@@ -119,6 +128,10 @@ final class LoadCommand implements Callable<Integer> {
             throw new UserError("--clients must be 1.." + MAX_CLIENTS + ", --timeout at least 1, --max-errors at least 0,"
                     + " --duration more than 0 and at most 24h");
         }
+        if (arrivalRate != null && !(arrivalRate > 0 && arrivalRate <= MAX_ARRIVAL_RATE)) {
+            throw new UserError("--arrival-rate must be more than 0 and at most " + (long) MAX_ARRIVAL_RATE
+                    + " sessions a second, not " + arrivalRate);
+        }
         LoadOptions.Shard share = shard();
         Optional<Instant> begin = Optional.ofNullable(startAt).map(text -> StartAt.parse(text, Instant.now()));
         if (userRange != null) {
@@ -140,14 +153,16 @@ final class LoadCommand implements Callable<Integer> {
             }
             Duration timeout = Duration.ofSeconds(timeoutSeconds);
             LoadOptions options = new LoadOptions(imap, target.tls(), accounts, profile, clients, runFor, spread, timeout, seed,
-                    share);
+                    share, arrivalRate == null ? 0 : arrivalRate);
             options.accountInTwoShards().ifPresent(user -> {
                 throw new UserError("account " + user + " would be used by two shards of " + share.count() + "; each shard's"
                         + " oracle sees only its own sessions, so give a multiple of " + share.count() + " accounts");
             });
             probe(imap, target, accounts.get(0), timeout);
-            out.printf("load: profile %s (%s), %d clients%s over %d accounts, %s, on %s%n", profile.name(),
-                    profile.description(), clients, share.count() > 1 ? " (shard " + share + ")" : "", accounts.size(),
+            String who = arrivalRate == null ? clients + " clients"
+                    : String.format(java.util.Locale.ROOT, "%s sessions a second, at most %d open", arrivalRate, clients);
+            out.printf("load: profile %s (%s), %s%s over %d accounts, %s, on %s%n", profile.name(),
+                    profile.description(), who, share.count() > 1 ? " (shard " + share + ")" : "", accounts.size(),
                     duration, target.describe());
             return run(options, begin, target, out);
         } finally {

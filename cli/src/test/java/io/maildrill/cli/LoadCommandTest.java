@@ -54,6 +54,7 @@ class LoadCommandTest {
         assertUsage(run("load", "--duration", "10x"), "--duration: expected a duration like 500ms, 5s or 2m");
         assertUsage(run("load", "--shard", "4/4"), "--shard: shard index must be 0..3 of 4");
         assertUsage(run("load", "--clients", "0"), "--clients must be 1..");
+        assertUsage(run("load", "--arrival-rate", "0"), "--arrival-rate must be more than 0 and at most 10000");
         assertUsage(run("load", "--user-range", "user:1..3"), "--user-range: expected TEMPLATE:FROM..TO");
     }
 

@@ -18,7 +18,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -47,14 +46,26 @@ final class ImapVirtualUser {
     private final SessionOracle oracle;
     private final SplittableRandom random;
     private final ImapStepCommands commands;
-    private final CountDownLatch finished;
+    private final Runnable onFinish;
+    /** Open model: when the session was meant to start ({@link System#nanoTime()}); closed model: -1. */
+    private final long intendedStartNanos;
+    private boolean connectedOnce;
+    /** Something of this user's failed: an open-model session then has no SESSION time. */
+    private boolean sessionFailed;
     private final StepPlanner planner;
     private ImapSession session;
     private boolean mustSelect;
     private boolean done;
 
+    /**
+     * @param intendedStartNanos -1 for a closed-model user, which walks its cycle until the run
+     *                           ends; otherwise an open-model arrival, meant to start then, which
+     *                           walks its cycle once, logs out and is done (its SESSION time, and
+     *                           its first CONNECT, are measured from that moment)
+     * @param onFinish           called once, when the user is done
+     */
     ImapVirtualUser(LoadContext context, String name, Account account, LoadProfile profile, LoadProfile.Persona persona,
-                    SharedMailbox mailbox, long seed, CountDownLatch finished) {
+                    SharedMailbox mailbox, long seed, long intendedStartNanos, Runnable onFinish) {
         this.context = context;
         this.name = name;
         this.account = account;
@@ -63,8 +74,9 @@ final class ImapVirtualUser {
         this.oracle = new SessionOracle(name, mailbox, context.stats().violations(), context.clock());
         this.random = new SplittableRandom(seed);
         this.commands = new ImapStepCommands(profile.mailbox(), profile.messages(), context.messages());
-        this.planner = new StepPlanner(persona.steps(), persona.pipeline());
-        this.finished = finished;
+        this.planner = new StepPlanner(persona.steps(), persona.pipeline(), intendedStartNanos >= 0);
+        this.intendedStartNanos = intendedStartNanos;
+        this.onFinish = onFinish;
     }
 
     /** Starts the cycle after {@code delayNanos} (the ramp-up's stagger). */
@@ -77,6 +89,15 @@ final class ImapVirtualUser {
     private void takeNextStep() {
         if (context.over()) {
             finish();
+            return;
+        }
+        if (planner.lapDone()) {
+            // an open-model session walked its cycle once: it logs out (if its cycle did not) and is done
+            if (session != null) {
+                run(List.of(ImapStep.LOGOUT));
+            } else {
+                sessionDone();
+            }
             return;
         }
         List<ImapStep> plan = nextPlan();
@@ -122,12 +143,16 @@ final class ImapVirtualUser {
         }
         Transcript transcript = new Transcript(name, new CredentialRedactor());
         transcript.setEnabled(false);
-        long t0 = System.nanoTime();
+        // an open-model arrival's first connect is timed from when it was meant to start: waiting for
+        // the connector counts, as the server's slowness would have made a real client wait
+        long t0 = intendedStartNanos >= 0 && !connectedOnce ? intendedStartNanos : System.nanoTime();
+        connectedOnce = true;
         try {
             session = ImapSession.connect(context.endpoint(), context.tls(), transcript, context.timeout());
             context.stats().kind(LoadStats.CONNECT).completed(TimeUnit.NANOSECONDS.toMicros(System.nanoTime() - t0), false);
         } catch (RuntimeException e) {
             context.stats().kind(ImapStep.LOGIN.name()).failed("connect: " + errorKind(e));
+            sessionFailed = true;
             retryLater();
             return;
         }
@@ -276,6 +301,7 @@ final class ImapVirtualUser {
             // the first failure drops the connection at once; the rest of the plan fails with it
             plan.failed = true;
             context.stats().kind(answer.step().name()).failed(errorKind(answer.error()));
+            sessionFailed = true;
             disconnect(true);
         }
         plan.answers[index] = answer;
@@ -300,12 +326,14 @@ final class ImapVirtualUser {
         CommandStats stats = context.stats().kind(step.name());
         if (completion.status() == Status.BAD) {
             stats.failed("BAD");
+            sessionFailed = true;
         } else {
             stats.completed(answer.micros(), completion.status() == Status.NO);
         }
         List<ImapResponse> untagged = plan.firstSeen(completion.untagged());
         if (untagged.stream().anyMatch(r -> r instanceof ImapResponse.Malformed)) {
             stats.failed("malformed reply");
+            sessionFailed = true;
         }
         if (plan.failed || session == null) {
             return; // the connection is gone: what it still said is counted, not checked against a dropped view
@@ -317,6 +345,7 @@ final class ImapVirtualUser {
             case LOGIN -> {
                 if (!completion.ok()) {
                     stats.failed("LOGIN refused");
+                    sessionFailed = true;
                     disconnect(false);
                 }
             }
@@ -325,6 +354,7 @@ final class ImapVirtualUser {
                     oracle.selected(SelectResult.from(completion));
                 } else {
                     stats.failed("SELECT refused");
+                    sessionFailed = true;
                     oracle.deselected();
                 }
             }
@@ -353,8 +383,15 @@ final class ImapVirtualUser {
         }
     }
 
-    /** After an error: a new connection, but not at once, so a server that refuses is not hammered in a spin. */
+    /**
+     * After an error: a new connection, but not at once, so a server that refuses is not hammered in
+     * a spin. An open-model session ends instead (its error is counted; it has no SESSION time).
+     */
     private void retryLater() {
+        if (intendedStartNanos >= 0) {
+            finish();
+            return;
+        }
         context.timer().schedule(this::takeNextStep, Math.max(persona.think().toNanos(), RETRY_PAUSE_NANOS),
                 TimeUnit.NANOSECONDS);
     }
@@ -382,7 +419,18 @@ final class ImapVirtualUser {
         }
         done = true;
         disconnect(false);
-        finished.countDown();
+        onFinish.run();
+    }
+
+    /** An open-model session that walked its cycle and logged out: its time from the intended start. */
+    private void sessionDone() {
+        if (sessionFailed) {
+            finish();
+            return;
+        }
+        context.stats().kind(LoadStats.SESSION).completed(
+                TimeUnit.NANOSECONDS.toMicros(System.nanoTime() - intendedStartNanos), false);
+        finish();
     }
 
     /** A short name for what went wrong, for the error counts (no message text: it may quote the server). */

@@ -23,9 +23,19 @@ import java.util.Optional;
  * @param timeout  bound on every server wait
  * @param seed     makes every user's dice the same run after run
  * @param shard    which share of the users this process drives
+ * @param arrivalsPerSecond 0 for the closed model; otherwise the open model: new sessions start at
+ *                 this rate whatever the server's latency, each walks its persona's cycle once,
+ *                 and {@code clients} bounds how many are open at once
  */
 public record LoadOptions(Endpoint endpoint, TlsSettings tls, List<Account> accounts, LoadProfile profile, int clients,
-                          Duration duration, Duration rampUp, Duration timeout, long seed, Shard shard) {
+                          Duration duration, Duration rampUp, Duration timeout, long seed, Shard shard,
+                          double arrivalsPerSecond) {
+
+    /** The closed model. */
+    public LoadOptions(Endpoint endpoint, TlsSettings tls, List<Account> accounts, LoadProfile profile, int clients,
+                       Duration duration, Duration rampUp, Duration timeout, long seed, Shard shard) {
+        this(endpoint, tls, accounts, profile, clients, duration, rampUp, timeout, seed, shard, 0);
+    }
 
     public LoadOptions {
         Objects.requireNonNull(endpoint, "endpoint");
@@ -42,6 +52,13 @@ public record LoadOptions(Endpoint endpoint, TlsSettings tls, List<Account> acco
         if (clients < 1) {
             throw new IllegalArgumentException("clients must be at least 1");
         }
+        if (!(arrivalsPerSecond >= 0) || Double.isInfinite(arrivalsPerSecond)) {
+            throw new IllegalArgumentException("arrivals per second must be 0 (closed model) or more");
+        }
+    }
+
+    public boolean openModel() {
+        return arrivalsPerSecond > 0;
     }
 
     /**
@@ -51,7 +68,9 @@ public record LoadOptions(Endpoint endpoint, TlsSettings tls, List<Account> acco
      */
     public Optional<String> accountInTwoShards() {
         Map<Integer, Integer> shardOfAccount = new HashMap<>();
-        for (int user = 0; user < clients; user++) {
+        // the open model numbers its arrivals without end; accounts and shards repeat every A * N of them
+        int users = openModel() ? accounts.size() * shard.count() : clients;
+        for (int user = 0; user < users; user++) {
             int account = user % accounts.size();
             Integer owner = shardOfAccount.putIfAbsent(account, user % shard.count());
             if (owner != null && owner != user % shard.count()) {

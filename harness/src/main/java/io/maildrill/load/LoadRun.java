@@ -5,14 +5,11 @@ import io.maildrill.corpus.CorpusMessage;
 import io.maildrill.corpus.CorpusSpec;
 import io.maildrill.corpus.ShapeMix;
 import io.maildrill.corpus.SizeProfile;
-import io.maildrill.target.Account;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -23,8 +20,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Runs the closed model: {@code clients} users (this shard's share of them), each walking its
- * persona's cycle for the run's duration, their starts spread over the ramp-up. Sessions live on
+ * Runs a load: in the closed model, {@code clients} users (this shard's share of them), each walking
+ * its persona's cycle for the run's duration, their starts spread over the ramp-up; in the open
+ * model, sessions arriving at a rate ({@link OpenArrivals}). {@link UserDealer} makes the users of
+ * both. Sessions live on
  * Netty's event loops; three small pools do the rest (connects, pauses of unconnected users, and
  * the clock that takes an interval every second). The run ends by itself: at the duration, each
  * user stops after its command in flight, which the timeout bounds.
@@ -81,14 +80,24 @@ public final class LoadRun {
         long endNanos = System.nanoTime() + options.duration().toNanos();
         LoadContext context = new LoadContext(options.endpoint(), options.tls(), options.timeout(), endNanos, stats, messages,
                 connector, timer, clock);
-        List<Integer> mine = sharedOut();
-        CountDownLatch finished = new CountDownLatch(mine.size());
-        List<ImapVirtualUser> users = users(context, mine, finished);
+        UserDealer dealer = new UserDealer(context, options);
         IntervalClock intervals = new IntervalClock(stats, listener, start, clock);
         ticker.scheduleAtFixedRate(intervals::tick, INTERVAL.toMillis(), INTERVAL.toMillis(), TimeUnit.MILLISECONDS);
-        long stagger = users.isEmpty() ? 0 : options.rampUp().toNanos() / users.size();
-        for (int i = 0; i < users.size(); i++) {
-            users.get(i).start(i * stagger);
+        int users;
+        CountDownLatch finished;
+        if (options.openModel()) {
+            OpenArrivals arrivals = new OpenArrivals(context, options, dealer);
+            arrivals.start();
+            finished = arrivals.finished();
+            users = -1;
+        } else {
+            List<Integer> mine = sharedOut();
+            finished = new CountDownLatch(mine.size());
+            long stagger = mine.isEmpty() ? 0 : options.rampUp().toNanos() / mine.size();
+            for (int n = 0; n < mine.size(); n++) {
+                dealer.user(mine.get(n), -1, finished::countDown).start(n * stagger);
+            }
+            users = mine.size();
         }
         boolean inTime;
         try {
@@ -98,6 +107,9 @@ public final class LoadRun {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             inTime = false;
+        }
+        if (users < 0) {
+            users = dealer.dealt();
         }
         ticker.shutdownNow();
         timer.shutdownNow();
@@ -110,7 +122,7 @@ public final class LoadRun {
             Thread.currentThread().interrupt();
         }
         connector.shutdownNow();
-        return new Outcome(start, clock.instant(), users.size(), stats, inTime);
+        return new Outcome(start, clock.instant(), users, stats, inTime);
     }
 
     /** The numbers of this shard's users. */
@@ -122,54 +134,6 @@ public final class LoadRun {
             }
         }
         return mine;
-    }
-
-    /**
-     * This shard's users: user {@code i} logs in as account {@code a = i mod accounts} and, in round
-     * {@code r = i / accounts}, takes persona slot {@code (r + a) mod slots}. So every account is
-     * dealt the slots in turn (with {@code i mod slots} alone, as many accounts as slots would give each
-     * account one persona, and the devices of one account would never meet), and the first rounds
-     * already spread the personas over the accounts.
-     */
-    private List<ImapVirtualUser> users(LoadContext context, List<Integer> mine, CountDownLatch latch) {
-        Map<String, SharedMailbox> mailboxes = new HashMap<>();
-        List<ImapVirtualUser> users = new ArrayList<>();
-        List<LoadProfile.Persona> byWeight = personasByWeight();
-        for (int i : mine) {
-            Account account = options.accounts().get(i % options.accounts().size());
-            SharedMailbox mailbox = mailboxes.computeIfAbsent(account.user(),
-                    u -> new SharedMailbox(options.profile().mailbox() + " of " + u));
-            int accounts = options.accounts().size();
-            LoadProfile.Persona persona = byWeight.get((i / accounts + i % accounts) % byWeight.size());
-            String name = account.user() + "/" + (i + 1);
-            users.add(new ImapVirtualUser(context, name, account, options.profile(), persona, mailbox,
-                    options.seed() * 1_000_003L + i, latch));
-        }
-        return users;
-    }
-
-    /**
-     * Each persona repeated by its weight, interleaved (smooth weighted round-robin): a persona of
-     * weight 1 among 49 sits in the middle of the slots, not at the end, so a run with fewer users
-     * than slots still meets it.
-     */
-    private List<LoadProfile.Persona> personasByWeight() {
-        List<LoadProfile.Persona> personas = options.profile().personas();
-        int total = personas.stream().mapToInt(LoadProfile.Persona::weight).sum();
-        long[] credit = new long[personas.size()];
-        List<LoadProfile.Persona> out = new ArrayList<>(total);
-        for (int slot = 0; slot < total; slot++) {
-            int best = 0;
-            for (int p = 0; p < personas.size(); p++) {
-                credit[p] += personas.get(p).weight();
-                if (credit[p] > credit[best]) {
-                    best = p;
-                }
-            }
-            credit[best] -= total;
-            out.add(personas.get(best));
-        }
-        return out;
     }
 
     private void sleepUntil(Instant at) {

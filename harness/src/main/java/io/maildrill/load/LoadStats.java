@@ -17,6 +17,11 @@ public final class LoadStats {
 
     /** The kind under which connecting (TCP connect and greeting) is timed: not a command, so not in {@link #commands()}. */
     public static final String CONNECT = "CONNECT";
+    /**
+     * The open model's kind for a whole session, from its intended start to its LOGOUT's answer:
+     * a late start (the run's connector or the server behind) counts, so stalls are not hidden.
+     */
+    public static final String SESSION = "SESSION";
 
     private final Map<String, CommandStats> byKind = new ConcurrentSkipListMap<>();
     private final Map<String, Integer> order = new ConcurrentHashMap<>();
@@ -77,7 +82,7 @@ public final class LoadStats {
 
     /** Commands in the intervals taken so far (connects not counted): the number load.hlog holds. */
     public long commands() {
-        return byKind.values().stream().filter(k -> !k.kind().equals(CONNECT)).mapToLong(CommandStats::recorded).sum();
+        return byKind.values().stream().filter(k -> !k.kind().equals(CONNECT) && !k.kind().equals(SESSION)).mapToLong(CommandStats::recorded).sum();
     }
 
     public long errors() {

@@ -22,18 +22,32 @@ final class StepPlanner {
 
     private final List<LoadProfile.Step> steps;
     private final int window;
+    private final boolean oneLap;
     private int next;
+    /** One lap mode: the cycle came round to its first step again; nothing more is drawn. */
+    private boolean lapDone;
     /** The step last taken, while its repeat chance holds (a repeat may open the next plan). */
     private LoadProfile.Step repeating;
     /** A step drawn but held back because it had to wait; it opens the next plan. */
     private ImapStep held;
 
     StepPlanner(List<LoadProfile.Step> steps, int window) {
+        this(steps, window, false);
+    }
+
+    /** With {@code oneLap}, the cycle is walked once (the open model's sessions), then {@link #lapDone()}. */
+    StepPlanner(List<LoadProfile.Step> steps, int window, boolean oneLap) {
         if (steps.isEmpty() || window < 1) {
             throw new IllegalArgumentException("a plan needs steps and a window of at least 1");
         }
         this.steps = List.copyOf(steps);
         this.window = window;
+        this.oneLap = oneLap;
+    }
+
+    /** In one-lap mode: every step of the cycle had its turn (and none is held); the plans are empty from now on. */
+    boolean lapDone() {
+        return lapDone && held == null;
     }
 
     static boolean endsPlan(ImapStep step) {
@@ -78,7 +92,7 @@ final class StepPlanner {
             }
         }
         int looked = 0;
-        while (plan.size() < window && looked <= steps.size()) {
+        while (plan.size() < window && looked <= steps.size() && !lapDone) {
             LoadProfile.Step step;
             if (repeating != null) {
                 step = repeating;
@@ -90,6 +104,7 @@ final class StepPlanner {
                 step = steps.get(next);
                 next = (next + 1) % steps.size();
                 looked++;
+                lapDone = oneLap && next == 0;
                 if (random.nextInt(100) >= step.percent() || !applicable.test(step.command())) {
                     continue;
                 }

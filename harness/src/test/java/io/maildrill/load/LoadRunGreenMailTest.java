@@ -1,8 +1,11 @@
 package io.maildrill.load;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.maildrill.faults.ResponseRewritingProxy.Defect;
 import io.maildrill.target.EmbeddedGreenMail;
 import io.maildrill.target.Target;
+import java.time.Clock;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -33,6 +36,44 @@ class LoadRunGreenMailTest {
     @Test
     void aCleanRunHasCommandsOfEveryKindAndNoViolationNorError() {
         LoadChecks.assertCleanRun(target.requireImap(), target.tls(), target.accounts(), RUN);
+    }
+
+    @Test
+    void theOpenModelStartsSessionsAtItsRateAndTimesEachFromItsIntendedStart() {
+        // 5 a second over 4 accounts: sessions of one account do not overlap (each takes well under 800 ms)
+        LoadRun.Outcome outcome = open(5, 50, Duration.ofSeconds(3));
+        LoadStats stats = outcome.stats();
+
+        assertThat(outcome.stoppedInTime()).isTrue();
+        assertThat(stats.violations().total()).isZero();
+        assertThat(stats.errors()).isZero();
+        CommandStats sessions = stats.kind(LoadStats.SESSION);
+        assertThat(sessions.completed()).as("3 s at 5 a second").isBetween(13L, 16L);
+        assertThat(outcome.users()).isEqualTo((int) sessions.completed());
+        assertThat(sessions.totalLatencies().getTotalCount()).isEqualTo(sessions.completed());
+        assertThat(stats.kind("LOGOUT").completed()).as("each walked its cycle once and logged out")
+                .isEqualTo(sessions.completed());
+        assertThat(stats.commands()).as("SESSION and CONNECT are not commands")
+                .isEqualTo(stats.kinds().stream().filter(k -> !k.kind().equals(LoadStats.SESSION)
+                        && !k.kind().equals(LoadStats.CONNECT)).mapToLong(CommandStats::recorded).sum());
+        assertThat(stats.activeSessions()).isZero();
+    }
+
+    @Test
+    void anArrivalThatFindsClientsSessionsOpenIsAnErrorNotAQueue() {
+        // one every 5 ms, at most one open: a session of ten commands and a connect takes longer
+        LoadStats stats = open(200, 1, Duration.ofSeconds(1)).stats();
+
+        assertThat(stats.kind(LoadStats.SESSION).errors()).containsKey("arrival over --clients (sessions open at once)");
+        assertThat(stats.kind(LoadStats.SESSION).completed()).isPositive();
+        assertThat(stats.violations().total()).isZero();
+    }
+
+    private static LoadRun.Outcome open(double rate, int clients, Duration run) {
+        LoadOptions options = new LoadOptions(target.requireImap(), target.tls(), target.accounts(),
+                LoadProfiles.load("imaptest"), clients, run, Duration.ZERO, Duration.ofSeconds(10), 7,
+                LoadOptions.Shard.WHOLE, rate);
+        return new LoadRun(options, (from, to, kinds, sessions, violations) -> { }, Clock.systemUTC()).run();
     }
 
     @Test

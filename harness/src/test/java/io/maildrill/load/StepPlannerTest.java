@@ -72,6 +72,17 @@ class StepPlannerTest {
     }
 
     @Test
+    void oneLapWalksTheCycleOnceAndKeepsAHeldLastStep() {
+        StepPlanner planner = new StepPlanner(always(LOGIN, NOOP, FETCH), 10, true);
+        assertThat(plans(planner, 4)).containsExactly(List.of(LOGIN), List.of(NOOP), List.of(FETCH), List.of());
+        assertThat(planner.lapDone()).isTrue();
+
+        StepPlanner closed = new StepPlanner(always(LOGIN, NOOP, FETCH), 10);
+        plans(closed, 4);
+        assertThat(closed.lapDone()).as("the closed model walks round and round").isFalse();
+    }
+
+    @Test
     void stepsThatDoNotApplyAreSkippedAndAHeldStepIsNotLost() {
         StepPlanner planner = new StepPlanner(always(LOGIN, NOOP, FETCH), 10);
         SplittableRandom random = new SplittableRandom(1);
