@@ -215,8 +215,8 @@ class ShardedLoadTest {
 
     @Test
     void shardsThatWouldShareAnAccountAreRefused() {
-        // the embedded server has 8 accounts: user 0 (shard 0) and user 8 (shard 2) would both log in as user1
-        assertUsage(run("load", "--clients", "9", "--shard", "0/3",
+        // the embedded server has at most 1000 accounts: user 0 (shard 0) and user 1000 (shard 1) would both log in as user1
+        assertUsage(run("load", "--clients", "1001", "--shard", "0/3",
                 "--report-dir", dir.resolve("shared").toString()), "account user1 would be used by two shards of 3");
     }
 
