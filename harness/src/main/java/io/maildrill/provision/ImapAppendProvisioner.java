@@ -145,8 +145,12 @@ public final class ImapAppendProvisioner implements Provisioner {
         return new ProvisionResult(messages.count(), octets.get(), Duration.ofNanos(System.nanoTime() - started), method());
     }
 
-    /** Logs in with transcript recording off: a provisioning run is bulk traffic, not evidence. */
     private ImapSession open(Account account) {
+        return open(endpoint, tls, timeout, account);
+    }
+
+    /** Logs in with transcript recording off: a provisioning run is bulk traffic, not evidence. */
+    static ImapSession open(Endpoint endpoint, TlsSettings tls, Duration timeout, Account account) {
         Transcript transcript = new Transcript("provision", new CredentialRedactor());
         transcript.setEnabled(false);
         ImapSession session = ImapSession.connect(endpoint, tls, transcript, timeout);
