@@ -6,16 +6,20 @@ import io.maildrill.provision.CorpusMessageSource;
 import io.maildrill.provision.DeliveryProvisioner;
 import io.maildrill.provision.ImapAppendProvisioner;
 import io.maildrill.provision.MailboxCleaner;
+import io.maildrill.provision.MaildirLocation;
+import io.maildrill.provision.MaildirProvisioner;
 import io.maildrill.provision.ProvisionException;
 import io.maildrill.provision.ProvisionResult;
 import io.maildrill.provision.Provisioner;
 import io.maildrill.target.Account;
 import io.maildrill.target.EmbeddedGreenMail;
+import io.maildrill.target.LocalMaildirs;
 import io.maildrill.target.Target;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -32,12 +36,17 @@ import picocli.CommandLine.Model.CommandSpec;
 /**
  * {@code maildrill seed}: fills a test mailbox with deterministic corpus messages as fast as the
  * server takes them, and prints the rate. {@code --clear} empties the mailbox instead.
+ *
+ * <p>For a server on this machine whose maildirs are known ({@code --maildir}, or
+ * {@code MAILDRILL_<NAME>_MAILDIR} in its target.env) and writable here, the automatic choice is
+ * the bulk path: the messages are written as maildir files and the server indexes them
+ * ({@link MaildirProvisioner}); otherwise IMAP APPEND, or LMTP/SMTP delivery for a target without IMAP.
  */
 @Command(name = "seed", mixinStandardHelpOptions = true,
         description = "Fill a mailbox with deterministic corpus messages (or empty it with --clear).")
 final class SeedCommand implements Callable<Integer> {
 
-    enum Via { AUTO, IMAP, LMTP, SMTP }
+    enum Via { AUTO, IMAP, LMTP, SMTP, MAILDIR }
 
     /** Ten times the largest mailbox the benchmarks use; a bound, so a typo cannot run for days. */
     static final int MAX_MESSAGES = 10_000_000;
@@ -69,12 +78,20 @@ final class SeedCommand implements Callable<Integer> {
     // Two: on Dovecot/maildir here, 2 connections appended 3 900-4 900 msg/s into a fresh mailbox,
     // 3 and 4 fewer (the server serialises on the mailbox's uid list).
     @Option(names = "--connections", paramLabel = "N", defaultValue = "2",
-            description = "Parallel connections (default: ${DEFAULT-VALUE}; 1 keeps corpus order).")
+            description = "Parallel connections, or writer threads with --via maildir (default: ${DEFAULT-VALUE}; "
+                    + "1 keeps corpus order over IMAP; maildir keeps it with any number).")
     int connections;
 
     @Option(names = "--via", paramLabel = "PATH", defaultValue = "AUTO",
-            description = "How to deliver: auto (IMAP when the target has it), imap, lmtp, smtp.")
+            description = "How to deliver: auto (maildir files when the target's maildir is known and writable here, "
+                    + "else IMAP when the target has it), imap, lmtp, smtp, maildir.")
     Via via;
+
+    @Option(names = "--maildir", paramLabel = "TEMPLATE",
+            description = "The account's maildir on this machine, %u for the user, e.g. "
+                    + "/tmp/maildrill-servers/dovecot/mail/%u/Maildir (default: MAILDRILL_<NAME>_MAILDIR of the "
+                    + "local server's target.env whose IMAP endpoint is the target's).")
+    String maildir;
 
     @Option(names = "--clear", description = "Empty the mailbox instead of filling it (test accounts only).")
     boolean clear;
@@ -112,7 +129,7 @@ final class SeedCommand implements Callable<Integer> {
                 out.printf("cleared %s of %s on %s: %d messages removed%n", mailbox, account.user(), target.describe(), removed);
                 return ExitCodes.OK;
             }
-            Provisioner provisioner = provisioner(target, timeout);
+            Provisioner provisioner = provisioner(target, embedded.isPresent(), timeout, out);
             out.printf("seeding %d messages (%s) into %s of %s via %s%n  on %s%n", messages, fixture.toText(), mailbox,
                     account.user(), provisioner.method(), target.describe());
             ProvisionResult result;
@@ -154,12 +171,18 @@ final class SeedCommand implements Callable<Integer> {
         }
     }
 
-    private Provisioner provisioner(Target target, Duration timeout) {
-        Via path = via != Via.AUTO ? via : target.imap().isPresent() ? Via.IMAP
+    private Provisioner provisioner(Target target, boolean embedded, Duration timeout, PrintWriter out) {
+        Optional<MaildirLocation> maildirs = embedded ? Optional.empty() : maildirLocation(target, out);
+        Via path = via != Via.AUTO ? via : maildirs.isPresent() ? Via.MAILDIR : target.imap().isPresent() ? Via.IMAP
                     : target.delivery().map(d -> d.protocol() == Target.Delivery.Protocol.LMTP ? Via.LMTP : Via.SMTP)
                     .orElseThrow(() -> new UserError("target " + target.name()
                             + " has no IMAP and no lmtp:// or smtp:// endpoint to deliver through"));
         return switch (path) {
+            case MAILDIR -> new MaildirProvisioner(maildirs.orElseThrow(() -> new UserError(embedded
+                    ? "--via maildir needs a --target on this machine (the embedded GreenMail keeps no maildir)"
+                    : "--via maildir: where is the account's maildir? Give --maildir TEMPLATE (e.g. "
+                    + "/tmp/maildrill-servers/dovecot/mail/%u/Maildir)")),
+                    target.requireImap(), target.tls(), connections, timeout);
             case IMAP -> new ImapAppendProvisioner(target.requireImap(), target.tls(), connections, timeout);
             case LMTP, SMTP -> {
                 Target.Delivery delivery = target.delivery().orElseThrow(() -> new UserError(
@@ -168,6 +191,52 @@ final class SeedCommand implements Callable<Integer> {
             }
             case AUTO -> throw new IllegalStateException("resolved above");
         };
+    }
+
+    /**
+     * The maildirs to write into: {@code --maildir} as given (whose fixed part must be a writable
+     * directory, or the run stops here), else the template a local server exports, when this
+     * process can write there (if it cannot, the automatic choice stays with the protocol and says why).
+     */
+    private Optional<MaildirLocation> maildirLocation(Target target, PrintWriter out) {
+        if (maildir != null) {
+            MaildirLocation location = location(maildir, "--maildir");
+            String problem = unwritable(location.root());
+            if (problem != null) {
+                throw new UserError("--maildir " + maildir + ": " + problem);
+            }
+            return Optional.of(location);
+        }
+        Optional<String> exported = target.imap().flatMap(imap -> LocalMaildirs.templateFor(imap, System.getenv()));
+        if (exported.isEmpty()) {
+            return Optional.empty();
+        }
+        MaildirLocation location = location(exported.get(), "the target's exported maildir");
+        String problem = unwritable(location.root());
+        if (problem != null) {
+            if (via == Via.MAILDIR) {
+                throw new UserError("--via maildir: " + location.template() + ": " + problem);
+            }
+            out.printf("(not writing maildir files into %s: %s)%n", location.template(), problem);
+            return Optional.empty();
+        }
+        return Optional.of(location);
+    }
+
+    private static MaildirLocation location(String template, String what) {
+        try {
+            return new MaildirLocation(template);
+        } catch (IllegalArgumentException e) {
+            throw new UserError(what + ": " + e.getMessage());
+        }
+    }
+
+    /** Why this process cannot write maildirs under {@code root}, or null when it can. */
+    private static String unwritable(Path root) {
+        if (!Files.isDirectory(root)) {
+            return root + " is not a directory";
+        }
+        return Files.isWritable(root) ? null : root + " is not writable by this process";
     }
 
     /**
