@@ -52,7 +52,8 @@ final class SeedCommand implements Callable<Integer> {
     static final int MAX_MESSAGES = 10_000_000;
     /** More connections than this only queue at a loopback server (and look like an attack to it). */
     static final int MAX_CONNECTIONS = 64;
-    /** Writer threads of the maildir path unless --connections says otherwise. */
+    /** Connections of the protocol paths, and writer threads of the maildir path, unless --connections says otherwise. */
+    static final int PROTOCOL_CONNECTIONS = 2;
     static final int MAILDIR_WRITERS = 4;
 
     @Mixin
@@ -112,7 +113,7 @@ final class SeedCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        connections = connectionsOption != null ? connectionsOption : 2;
+        connections = connectionsOption != null ? connectionsOption : PROTOCOL_CONNECTIONS;
         if (messages < 0 || messages > MAX_MESSAGES || connections < 1 || connections > MAX_CONNECTIONS || timeoutSeconds < 1) {
             throw new UserError("--messages must be 0.." + MAX_MESSAGES + ", --connections 1.." + MAX_CONNECTIONS
                     + ", --timeout at least 1 (got " + messages + ", " + connections + ", " + timeoutSeconds + ")");
@@ -180,7 +181,8 @@ final class SeedCommand implements Callable<Integer> {
     }
 
     private Provisioner provisioner(Target target, boolean embedded, Duration timeout, PrintWriter out) {
-        Optional<MaildirLocation> maildirs = embedded ? Optional.empty() : maildirLocation(target, out);
+        boolean mayWriteFiles = !embedded && (via == Via.AUTO || via == Via.MAILDIR);
+        Optional<MaildirLocation> maildirs = mayWriteFiles ? maildirLocation(target, out) : Optional.empty();
         Via path = via != Via.AUTO ? via : maildirs.isPresent() ? Via.MAILDIR : target.imap().isPresent() ? Via.IMAP
                     : target.delivery().map(d -> d.protocol() == Target.Delivery.Protocol.LMTP ? Via.LMTP : Via.SMTP)
                     .orElseThrow(() -> new UserError("target " + target.name()
