@@ -41,7 +41,7 @@ public final class MailboxFixtures {
                 requireOk(session.execute(ImapCommand.builder("DELETE").arg(mailbox).build()), "DELETE " + mailbox);
             }
         }
-        server.provisioner().fill(account, mailbox, new CorpusMessageSource(fixture.corpus()), ProvisionProgress.NONE);
+        server.bulkProvisioner().fill(account, mailbox, new CorpusMessageSource(fixture.corpus()), ProvisionProgress.NONE);
         requireCount(server, account, mailbox, fixture.size());
         return mailbox;
     }
