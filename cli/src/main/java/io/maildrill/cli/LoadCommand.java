@@ -13,6 +13,8 @@ import io.maildrill.load.LoadRun;
 import io.maildrill.load.Timeline;
 import io.maildrill.net.Endpoint;
 import io.maildrill.net.ProtocolException;
+import io.maildrill.pop3.Pop3Reply;
+import io.maildrill.pop3.Pop3Session;
 import io.maildrill.report.load.LoadReport;
 import io.maildrill.report.load.LoadVerdict;
 import io.maildrill.script.parse.Durations;
@@ -45,7 +47,7 @@ import picocli.CommandLine.Model.CommandSpec;
  * {@code --max-errors}, 1 otherwise, 2 when the run could not start (usage, connection, login).
  */
 @Command(name = "load", mixinStandardHelpOptions = true,
-        description = "Load a server with simulated users (a profile: imaptest, devices, idle, or a file) and check every answer.")
+        description = "Load a server with simulated users (a profile: imaptest, devices, idle, pop3, or a file) and check every answer.")
 final class LoadCommand implements Callable<Integer> {
 
     /** A bound, so a typo cannot open a million connections. */
@@ -57,7 +59,7 @@ final class LoadCommand implements Callable<Integer> {
     TargetOptions targetOptions;
 
     @Option(names = "--profile", paramLabel = "NAME|FILE", defaultValue = "imaptest",
-            description = "Who the users are: a bundled profile (imaptest, devices, idle) or a profile file (default: ${DEFAULT-VALUE}).")
+            description = "Who the users are: a bundled profile (imaptest, devices, idle, pop3) or a profile file (default: ${DEFAULT-VALUE}).")
     String profileName;
 
     @Option(names = "--clients", paramLabel = "N", defaultValue = "10",
@@ -156,8 +158,14 @@ final class LoadCommand implements Callable<Integer> {
                         + " accounts disposable with --test-accounts");
             }
             Duration timeout = Duration.ofSeconds(timeoutSeconds);
+            Optional<Endpoint> pop3 = Optional.empty();
+            if (profile.uses(LoadProfile.Protocol.POP3)) {
+                pop3 = Optional.of(target.pop3().orElseThrow(() -> new UserError("profile " + profile.name() + " has a POP3"
+                        + " persona, and " + target.describe() + " has no POP3 endpoint (give imap://host:port,pop3://host:port)")));
+                probePop3(pop3.get(), target, accounts.get(0), timeout);
+            }
             LoadOptions options = new LoadOptions(imap, target.tls(), accounts, profile, clients, runFor, spread, timeout, seed,
-                    share, arrivalRate == null ? 0 : arrivalRate);
+                    share, arrivalRate == null ? 0 : arrivalRate, pop3);
             options.accountInTwoShards().ifPresent(user -> {
                 throw new UserError("account " + user + " would be used by two shards of " + share.count() + "; each shard's"
                         + " oracle sees only its own sessions, so give a multiple of " + share.count() + " accounts");
@@ -224,6 +232,20 @@ final class LoadCommand implements Callable<Integer> {
             session.logout();
         } catch (ProtocolException e) {
             throw new UserError("cannot log in to " + imap + " as " + account.user() + ": " + e.getMessage());
+        }
+    }
+
+    /** As {@link #probe}, for a profile with a POP3 persona: USER, PASS and QUIT before the run. */
+    private static void probePop3(Endpoint pop3, Target target, Account account, Duration timeout) {
+        Transcript transcript = new Transcript("probe", new CredentialRedactor());
+        try (Pop3Session session = Pop3Session.connect(pop3, target.tls(), transcript, timeout)) {
+            Pop3Reply login = session.greeting().isOk() ? session.login(account.user(), account.password()) : session.greeting();
+            if (!login.isOk()) {
+                throw new UserError("POP3 login as " + account.user() + " refused by " + pop3 + ": " + login.describe());
+            }
+            session.quit();
+        } catch (ProtocolException e) {
+            throw new UserError("cannot log in to " + pop3 + " as " + account.user() + ": " + e.getMessage());
         }
     }
 

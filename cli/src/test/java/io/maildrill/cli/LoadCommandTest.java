@@ -50,7 +50,7 @@ class LoadCommandTest {
         Path profile = Files.writeString(dir.resolve("mine.profile"), "profile mine\npersona p\nstep LOGIN 100\nstep JUMP 5\n");
         assertUsage(run("load", "--profile", profile.toString(), "--report-dir", dir.toString()),
                 "mine.profile:4: unknown step \"JUMP\"");
-        assertUsage(run("load", "--profile", "nosuch"), "not one of [imaptest, devices, idle]");
+        assertUsage(run("load", "--profile", "nosuch"), "not one of [imaptest, devices, idle, pop3]");
         assertUsage(run("load", "--duration", "10x"), "--duration: expected a duration like 500ms, 5s or 2m");
         assertUsage(run("load", "--shard", "4/4"), "--shard: shard index must be 0..3 of 4");
         assertUsage(run("load", "--clients", "0"), "--clients must be 1..");

@@ -4,7 +4,7 @@ package io.maildrill.load;
  * The IMAP steps a persona can take. Each names one command kind in the statistics (the names are
  * imaptest's, so its per-second lines and ours compare column by column).
  */
-public enum ImapStep {
+public enum ImapStep implements StepCommand {
     /** Connect (greeting) and LOGIN; the step every cycle starts from when not connected. */
     LOGIN(Use.OTHER),
     /** {@code LIST "" *}. */
@@ -58,7 +58,12 @@ public enum ImapStep {
         return use != Use.OTHER || this == EXPUNGE || this == IDLE;
     }
 
-    /** Whether the step changes what the account holds (messages or their flags). */
+    @Override
+    public LoadProfile.Protocol protocol() {
+        return LoadProfile.Protocol.IMAP;
+    }
+
+    @Override
     public boolean changesMailbox() {
         return this == STORE || this == DELETE || this == EXPUNGE || this == APPEND;
     }

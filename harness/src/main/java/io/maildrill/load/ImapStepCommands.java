@@ -2,6 +2,7 @@ package io.maildrill.load;
 
 import io.maildrill.imap.ImapCommand;
 import io.maildrill.imap.SequenceSet;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -12,8 +13,14 @@ import java.util.TreeSet;
  * What each step sends. The forms and the random choices are imaptest's (release-2.3,
  * {@code imap_client_plan_send_next_cmd}), so a profile of imaptest's mix costs the server what
  * imaptest's costs it; the one addition is {@code UID} in every FETCH, which the oracle needs to
- * tie what it is told to a message. Pure: the session's state in, a command (or none: the step
- * has nothing to do) out.
+ * tie what it is told to a message. Pure but for one counter: the session's state in, a command
+ * (or none: the step has nothing to do) out.
+ *
+ * <p>Every APPEND starts with an {@value #APPEND_HEADER} header naming the run, the session and the
+ * append, so no two messages appended by any run are alike. The corpus has a few hundred messages
+ * and APPEND draws from them again and again; without it two appends of one corpus message would be
+ * identical copies, which a POP3 server may give one unique-id (RFC 1939 §7), and the POP3 oracle
+ * could not tell a message that survived a QUIT from a copy appended after it ({@link Pop3Oracle}).
  */
 final class ImapStepCommands {
 
@@ -27,15 +34,21 @@ final class ImapStepCommands {
     private static final int LABELS = 5;
     /** imaptest's cap on the sequence numbers one FETCH names. */
     private static final int FETCH_DRAWS = 100;
+    /** The header that makes each appended message unique; its value is {@code appender/n}. */
+    static final String APPEND_HEADER = "X-Maildrill-Load-Append";
 
     private final String mailbox;
     private final int targetMessages;
     private final List<byte[]> messages;
+    private final String appender;
+    private long appended;
 
-    ImapStepCommands(String mailbox, int targetMessages, List<byte[]> messages) {
+    /** {@code appender} names the run and the session in each APPEND's {@value #APPEND_HEADER} header. */
+    ImapStepCommands(String mailbox, int targetMessages, List<byte[]> messages, String appender) {
         this.mailbox = mailbox;
         this.targetMessages = targetMessages;
         this.messages = messages;
+        this.appender = appender;
     }
 
     /**
@@ -117,7 +130,50 @@ final class ImapStepCommands {
         if (random.nextBoolean()) {
             builder.raw("(" + String.join(" ", randomFlags(random)) + ")");
         }
-        return Optional.of(builder.literal(messages.get(random.nextInt(messages.size()))).build());
+        return Optional.of(builder.literal(unique(messages.get(random.nextInt(messages.size())))).build());
+    }
+
+    /**
+     * The {@value #APPEND_HEADER} value of a message as a server returned it (it stays in the header
+     * block, normally first); empty for a message this client did not append.
+     */
+    static Optional<String> appendIdOf(byte[] message) {
+        byte[] name = (APPEND_HEADER + ":").getBytes(StandardCharsets.US_ASCII);
+        int line = 0;
+        while (line < message.length && message[line] != '\r' && message[line] != '\n') {
+            int end = line;
+            while (end < message.length && message[end] != '\n') {
+                end++;
+            }
+            if (startsWithIgnoringCase(message, line, end, name)) {
+                int valueEnd = end > line && message[end - 1] == '\r' ? end - 1 : end;
+                return Optional.of(new String(message, line + name.length, valueEnd - line - name.length,
+                        StandardCharsets.US_ASCII).strip());
+            }
+            line = end + 1;
+        }
+        return Optional.empty();
+    }
+
+    private static boolean startsWithIgnoringCase(byte[] bytes, int from, int to, byte[] prefix) {
+        if (to - from < prefix.length) {
+            return false;
+        }
+        for (int i = 0; i < prefix.length; i++) {
+            if (Character.toLowerCase(bytes[from + i]) != Character.toLowerCase(prefix[i])) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The corpus message with an {@value #APPEND_HEADER} header of its own first. */
+    private byte[] unique(byte[] message) {
+        byte[] header = (APPEND_HEADER + ": " + appender + "/" + ++appended + "\r\n").getBytes(StandardCharsets.US_ASCII);
+        byte[] out = new byte[header.length + message.length];
+        System.arraycopy(header, 0, out, 0, header.length);
+        System.arraycopy(message, 0, out, header.length, message.length);
+        return out;
     }
 
     /** Each system flag but \Deleted with one chance in two, each of $Label1..5 with one in four. */

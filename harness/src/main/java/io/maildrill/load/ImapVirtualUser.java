@@ -34,7 +34,7 @@ import java.util.concurrent.TimeoutException;
  * kind, and the user starts again from LOGIN on a new connection. When one command of a pipeline
  * fails and the connection is dropped, the rest fail with it; only the first is counted.
  */
-final class ImapVirtualUser {
+final class ImapVirtualUser implements VirtualUser {
 
     private static final long RETRY_PAUSE_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
 
@@ -52,7 +52,7 @@ final class ImapVirtualUser {
     private boolean connectedOnce;
     /** Something of this user's failed: an open-model session then has no SESSION time. */
     private boolean sessionFailed;
-    private final StepPlanner planner;
+    private final StepPlanner<ImapStep> planner;
     private ImapSession session;
     private boolean mustSelect;
     private boolean done;
@@ -73,14 +73,14 @@ final class ImapVirtualUser {
         this.persona = persona;
         this.oracle = new SessionOracle(name, mailbox, context.stats().violations(), context.clock());
         this.random = new SplittableRandom(seed);
-        this.commands = new ImapStepCommands(profile.mailbox(), profile.messages(), context.messages());
-        this.planner = new StepPlanner(persona.steps(), persona.pipeline(), intendedStartNanos >= 0);
+        this.commands = new ImapStepCommands(profile.mailbox(), profile.messages(), context.messages(), context.runId() + "/" + name);
+        this.planner = StepPlanner.imap(persona.steps(), persona.pipeline(), intendedStartNanos >= 0);
         this.intendedStartNanos = intendedStartNanos;
         this.onFinish = onFinish;
     }
 
-    /** Starts the cycle after {@code delayNanos} (the ramp-up's stagger). */
-    void start(long delayNanos) {
+    @Override
+    public void start(long delayNanos) {
         context.timer().schedule(this::takeNextStep, delayNanos, TimeUnit.NANOSECONDS);
     }
 

@@ -5,6 +5,7 @@ import io.maildrill.net.TlsSettings;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
 
@@ -22,9 +23,12 @@ import java.util.concurrent.ScheduledExecutorService;
  * @param connector    runs connects (a few threads, whatever the number of users)
  * @param timer        schedules the pauses of users without a connection
  * @param clock        stamps violations
+ * @param pop3         the POP3 endpoint, when a persona is POP3
+ * @param runId        tells this run's APPENDs from every other run's ({@link ImapStepCommands})
  */
 record LoadContext(Endpoint endpoint, TlsSettings tls, Duration timeout, long endNanos, LoadStats stats, List<byte[]> messages,
-                   ExecutorService connector, ScheduledExecutorService timer, Clock clock) {
+                   ExecutorService connector, ScheduledExecutorService timer, Clock clock, Optional<Endpoint> pop3,
+                   String runId) {
 
     boolean over() {
         return System.nanoTime() - endNanos >= 0;

@@ -26,10 +26,20 @@ import java.util.Optional;
  * @param arrivalsPerSecond 0 for the closed model; otherwise the open model: new sessions start at
  *                 this rate whatever the server's latency, each walks its persona's cycle once,
  *                 and {@code clients} bounds how many are open at once
+ * @param pop3     the POP3 endpoint of the same server, which a profile with a POP3 persona needs
+ *                 (the accounts and {@code tls} are the same)
  */
 public record LoadOptions(Endpoint endpoint, TlsSettings tls, List<Account> accounts, LoadProfile profile, int clients,
                           Duration duration, Duration rampUp, Duration timeout, long seed, Shard shard,
-                          double arrivalsPerSecond) {
+                          double arrivalsPerSecond, Optional<Endpoint> pop3) {
+
+    /** No POP3 endpoint: the profile's personas are all IMAP. */
+    public LoadOptions(Endpoint endpoint, TlsSettings tls, List<Account> accounts, LoadProfile profile, int clients,
+                       Duration duration, Duration rampUp, Duration timeout, long seed, Shard shard,
+                       double arrivalsPerSecond) {
+        this(endpoint, tls, accounts, profile, clients, duration, rampUp, timeout, seed, shard, arrivalsPerSecond,
+                Optional.empty());
+    }
 
     /** The closed model. */
     public LoadOptions(Endpoint endpoint, TlsSettings tls, List<Account> accounts, LoadProfile profile, int clients,
@@ -46,6 +56,10 @@ public record LoadOptions(Endpoint endpoint, TlsSettings tls, List<Account> acco
         Objects.requireNonNull(rampUp, "rampUp");
         Objects.requireNonNull(timeout, "timeout");
         Objects.requireNonNull(shard, "shard");
+        Objects.requireNonNull(pop3, "pop3");
+        if (profile.uses(LoadProfile.Protocol.POP3) && pop3.isEmpty()) {
+            throw new IllegalArgumentException("profile " + profile.name() + " has a POP3 persona: the run needs a POP3 endpoint");
+        }
         if (accounts.isEmpty()) {
             throw new IllegalArgumentException("a load run needs at least one account");
         }

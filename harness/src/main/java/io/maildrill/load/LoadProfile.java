@@ -28,6 +28,21 @@ public record LoadProfile(String name, String description, String mailbox, int m
         }
     }
 
+    /** Whether any persona appends, flags, deletes or expunges: then the run needs disposable accounts. */
+    public boolean changesMailboxes() {
+        return takes(s -> s.changesMailbox());
+    }
+
+    /** Whether any persona takes a step of {@code protocol} (the run then needs that endpoint). */
+    public boolean uses(Protocol protocol) {
+        return personas.stream().anyMatch(p -> p.protocol() == protocol);
+    }
+
+    /** Whether any persona may take a step that {@code test} accepts (a step of percent 0 is never taken). */
+    public boolean takes(java.util.function.Predicate<StepCommand> test) {
+        return personas.stream().flatMap(p -> p.steps().stream()).anyMatch(s -> s.percent() > 0 && test.test(s.command()));
+    }
+
     /**
      * One kind of user: a cycle of steps, each taken with its probability, with a pause between
      * steps. A cycle that ends logged in starts again at the first step the session can take.
@@ -37,15 +52,10 @@ public record LoadProfile(String name, String description, String mailbox, int m
      * @param weight   relative share of the users
      * @param think    pause after each plan of steps (zero: the next command goes out at once)
      * @param pipeline how many commands a user sends without waiting, at most ({@link StepPlanner}
-     *                 says which may go together); 1 waits for each answer
+     *                 says which may go together); 1 waits for each answer (a POP3 persona always does)
      * @param idle     how long an IDLE step stays idle before DONE (the run's end cuts it short)
      * @param steps    in cycle order
      */
-    /** Whether any persona appends, flags, deletes or expunges: then the run needs disposable accounts. */
-    public boolean changesMailboxes() {
-        return personas.stream().flatMap(p -> p.steps().stream()).anyMatch(s -> s.percent() > 0 && s.command().changesMailbox());
-    }
-
     public record Persona(String name, Protocol protocol, int weight, Duration think, int pipeline, Duration idle,
                           List<Step> steps) {
         public static final int MAX_PIPELINE = 64;
@@ -58,8 +68,14 @@ public record LoadProfile(String name, String description, String mailbox, int m
             Objects.requireNonNull(think, "think");
             Objects.requireNonNull(idle, "idle");
             steps = List.copyOf(steps);
+            if (steps.stream().anyMatch(s -> s.command().protocol() != protocol)) {
+                throw new IllegalArgumentException("every step of a " + protocol + " persona must be a " + protocol + " step");
+            }
             if (weight < 1) {
                 throw new IllegalArgumentException("weight must be at least 1");
+            }
+            if (protocol == Protocol.POP3 && pipeline != 1) {
+                throw new IllegalArgumentException("a POP3 persona waits for each answer: pipeline must be 1");
             }
             if (pipeline < 1 || pipeline > MAX_PIPELINE) {
                 throw new IllegalArgumentException("pipeline must be 1.." + MAX_PIPELINE);
@@ -70,16 +86,17 @@ public record LoadProfile(String name, String description, String mailbox, int m
         }
     }
 
-    public enum Protocol { IMAP }
+    /** Which client a persona is; its steps are all of that protocol. */
+    public enum Protocol { IMAP, POP3 }
 
     /**
      * One step of a cycle.
      *
-     * @param command what is sent (an {@link ImapStep})
+     * @param command what is sent (an {@link ImapStep} or a {@link Pop3Step})
      * @param percent how often it is taken when its turn comes, 0..100
      * @param repeat  how often, once taken, it is taken again at once (and again), 0..99
      */
-    public record Step(ImapStep command, int percent, int repeat) {
+    public record Step(StepCommand command, int percent, int repeat) {
         public Step {
             Objects.requireNonNull(command, "command");
             if (percent < 0 || percent > 100) {

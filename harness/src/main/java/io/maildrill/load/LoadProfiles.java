@@ -11,7 +11,7 @@ import java.util.List;
 public final class LoadProfiles {
 
     /** Bundled profile names, documented in docs/load.md. */
-    public static final List<String> BUNDLED = List.of("imaptest", "devices", "idle");
+    public static final List<String> BUNDLED = List.of("imaptest", "devices", "idle", "pop3");
 
     private LoadProfiles() {
     }

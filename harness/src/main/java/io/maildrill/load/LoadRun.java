@@ -5,6 +5,7 @@ import io.maildrill.corpus.CorpusMessage;
 import io.maildrill.corpus.CorpusSpec;
 import io.maildrill.corpus.ShapeMix;
 import io.maildrill.corpus.SizeProfile;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -79,7 +80,7 @@ public final class LoadRun {
         Instant start = clock.instant();
         long endNanos = System.nanoTime() + options.duration().toNanos();
         LoadContext context = new LoadContext(options.endpoint(), options.tls(), options.timeout(), endNanos, stats, messages,
-                connector, timer, clock);
+                connector, timer, clock, options.pop3(), Long.toHexString(new SecureRandom().nextLong()));
         UserDealer dealer = new UserDealer(context, options);
         IntervalClock intervals = new IntervalClock(stats, listener, start, clock);
         ticker.scheduleAtFixedRate(intervals::tick, INTERVAL.toMillis(), INTERVAL.toMillis(), TimeUnit.MILLISECONDS);

@@ -17,9 +17,15 @@ import java.util.function.Predicate;
  * command during which the server may send EXPUNGE (so every number still means the message the
  * client chose), and a STORE after a FETCH of flags or the other way round (the first example of an
  * ambiguity there). That step is not lost: it opens the next plan.
+ *
+ * <p>A POP3 persona's steps ({@link Pop3Step}) each make a plan of their own: this client does not
+ * pipeline POP3, so only the walk and its dice (percent, repeat) apply to them, the same as to IMAP.
+ *
+ * @param <K> the persona's kind of step ({@link ImapStep} or {@link Pop3Step})
  */
-final class StepPlanner {
+final class StepPlanner<K extends StepCommand> {
 
+    private final Class<K> kind;
     private final List<LoadProfile.Step> steps;
     private final int window;
     private final boolean oneLap;
@@ -29,17 +35,30 @@ final class StepPlanner {
     /** The step last taken, while its repeat chance holds (a repeat may open the next plan). */
     private LoadProfile.Step repeating;
     /** A step drawn but held back because it had to wait; it opens the next plan. */
-    private ImapStep held;
+    private K held;
 
-    StepPlanner(List<LoadProfile.Step> steps, int window) {
-        this(steps, window, false);
+    static StepPlanner<ImapStep> imap(List<LoadProfile.Step> steps, int window) {
+        return imap(steps, window, false);
     }
 
     /** With {@code oneLap}, the cycle is walked once (the open model's sessions), then {@link #lapDone()}. */
-    StepPlanner(List<LoadProfile.Step> steps, int window, boolean oneLap) {
+    static StepPlanner<ImapStep> imap(List<LoadProfile.Step> steps, int window, boolean oneLap) {
+        return new StepPlanner<>(ImapStep.class, steps, window, oneLap);
+    }
+
+    /** A POP3 persona's walk: one step a plan. */
+    static StepPlanner<Pop3Step> pop3(List<LoadProfile.Step> steps, boolean oneLap) {
+        return new StepPlanner<>(Pop3Step.class, steps, 1, oneLap);
+    }
+
+    private StepPlanner(Class<K> kind, List<LoadProfile.Step> steps, int window, boolean oneLap) {
         if (steps.isEmpty() || window < 1) {
             throw new IllegalArgumentException("a plan needs steps and a window of at least 1");
         }
+        if (steps.stream().anyMatch(s -> !kind.isInstance(s.command()))) {
+            throw new IllegalArgumentException("every step must be a " + kind.getSimpleName());
+        }
+        this.kind = kind;
         this.steps = List.copyOf(steps);
         this.window = window;
         this.oneLap = oneLap;
@@ -50,20 +69,28 @@ final class StepPlanner {
         return lapDone && held == null;
     }
 
-    static boolean endsPlan(ImapStep step) {
-        return step == ImapStep.LOGIN || step == ImapStep.SELECT || step == ImapStep.LOGOUT || step == ImapStep.IDLE;
+    /** Every POP3 step ends its plan (no pipelining); of IMAP's, those whose answer decides what follows. */
+    static boolean endsPlan(StepCommand step) {
+        return !(step instanceof ImapStep imap)
+                || imap == ImapStep.LOGIN || imap == ImapStep.SELECT || imap == ImapStep.LOGOUT || imap == ImapStep.IDLE;
     }
 
-    /** Whether {@code step} may be sent while {@code plan} is still unanswered. */
-    static boolean mayFollow(List<ImapStep> plan, ImapStep step) {
-        if (step == ImapStep.IDLE && !plan.isEmpty()) {
+    /** Whether {@code step} may be sent while {@code plan} is still unanswered (anything may open an empty plan). */
+    static boolean mayFollow(List<? extends StepCommand> plan, StepCommand step) {
+        if (plan.isEmpty()) {
+            return true;
+        }
+        if (!(step instanceof ImapStep next) || next == ImapStep.IDLE) {
             return false;
         }
-        for (ImapStep earlier : plan) {
-            if (step.usesSequenceNumbers() && earlier.allowsExpunge()) {
+        for (StepCommand e : plan) {
+            if (!(e instanceof ImapStep earlier)) {
                 return false;
             }
-            if (flagsConflict(earlier.use(), step.use())) {
+            if (next.usesSequenceNumbers() && earlier.allowsExpunge()) {
+                return false;
+            }
+            if (flagsConflict(earlier.use(), next.use())) {
                 return false;
             }
         }
@@ -79,10 +106,10 @@ final class StepPlanner {
      * The next plan; empty when no step was drawn in a whole lap of the cycle. {@code applicable}
      * says whether a step makes sense in the session's state now (it is asked once per draw).
      */
-    List<ImapStep> next(SplittableRandom random, Predicate<ImapStep> applicable) {
-        List<ImapStep> plan = new ArrayList<>();
+    List<K> next(SplittableRandom random, Predicate<K> applicable) {
+        List<K> plan = new ArrayList<>();
         if (held != null) {
-            ImapStep first = held;
+            K first = held;
             held = null;
             if (applicable.test(first)) {
                 plan.add(first);
@@ -97,7 +124,7 @@ final class StepPlanner {
             if (repeating != null) {
                 step = repeating;
                 repeating = null;
-                if (random.nextInt(100) >= step.repeat() || !applicable.test(step.command())) {
+                if (random.nextInt(100) >= step.repeat() || !applicable.test(kind.cast(step.command()))) {
                     continue;
                 }
             } else {
@@ -105,18 +132,19 @@ final class StepPlanner {
                 next = (next + 1) % steps.size();
                 looked++;
                 lapDone = oneLap && next == 0;
-                if (random.nextInt(100) >= step.percent() || !applicable.test(step.command())) {
+                if (random.nextInt(100) >= step.percent() || !applicable.test(kind.cast(step.command()))) {
                     continue;
                 }
             }
             looked = 0;
             repeating = step.repeat() > 0 ? step : null;
-            if (!mayFollow(plan, step.command())) {
-                held = step.command();
+            K command = kind.cast(step.command());
+            if (!mayFollow(plan, command)) {
+                held = command;
                 break;
             }
-            plan.add(step.command());
-            if (endsPlan(step.command())) {
+            plan.add(command);
+            if (endsPlan(command)) {
                 break;
             }
         }

@@ -13,7 +13,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * {@code (r + a) mod slots}. So every account is dealt the slots in turn (with {@code i mod slots}
  * alone, as many accounts as slots would give each account one persona, and the devices of one
  * account would never meet), and the first rounds already spread the personas over the accounts.
- * The users of one account share its {@link SharedMailbox}. Thread-safe: the open model deals
+ * The IMAP users of one account share its {@link SharedMailbox}, the POP3 users its {@link Pop3Maildrop}. Thread-safe: the open model deals
  * from its arrival timer.
  */
 final class UserDealer {
@@ -22,6 +22,7 @@ final class UserDealer {
     private final LoadOptions options;
     private final List<LoadProfile.Persona> slots;
     private final Map<String, SharedMailbox> mailboxes = new ConcurrentHashMap<>();
+    private final Map<String, Pop3Maildrop> maildrops = new ConcurrentHashMap<>();
     private final AtomicInteger dealt = new AtomicInteger();
 
     UserDealer(LoadContext context, LoadOptions options) {
@@ -31,15 +32,24 @@ final class UserDealer {
     }
 
     /** User {@code i}; {@code intendedStartNanos} -1 for the closed model (see {@link ImapVirtualUser}). */
-    ImapVirtualUser user(int i, long intendedStartNanos, Runnable onFinish) {
+    VirtualUser user(int i, long intendedStartNanos, Runnable onFinish) {
         int accounts = options.accounts().size();
         Account account = options.accounts().get(i % accounts);
-        SharedMailbox mailbox = mailboxes.computeIfAbsent(account.user(),
-                u -> new SharedMailbox(options.profile().mailbox() + " of " + u));
         LoadProfile.Persona persona = slots.get((i / accounts + i % accounts) % slots.size());
         dealt.incrementAndGet();
-        return new ImapVirtualUser(context, account.user() + "/" + (i + 1), account, options.profile(), persona, mailbox,
-                options.seed() * 1_000_003L + i, intendedStartNanos, onFinish);
+        String name = account.user() + "/" + (i + 1);
+        long seed = options.seed() * 1_000_003L + i;
+        if (persona.protocol() == LoadProfile.Protocol.POP3) {
+            // the POP3 maildrop of an account is its INBOX; an IMAP persona that expunges makes a dropped
+            // session's marks uncertain, so the model then leaves that rule alone
+            Pop3Maildrop maildrop = maildrops.computeIfAbsent(account.user(),
+                    u -> new Pop3Maildrop(options.profile().takes(step -> step == ImapStep.EXPUNGE)));
+            return new Pop3VirtualUser(context, name, account, persona, maildrop, seed, intendedStartNanos, onFinish);
+        }
+        SharedMailbox mailbox = mailboxes.computeIfAbsent(account.user(),
+                u -> new SharedMailbox(options.profile().mailbox() + " of " + u));
+        return new ImapVirtualUser(context, name, account, options.profile(), persona, mailbox, seed, intendedStartNanos,
+                onFinish);
     }
 
     /** How many users were made. */

@@ -341,6 +341,14 @@ public final class Pop3Session implements AutoCloseable {
         return timeout;
     }
 
+    /**
+     * The connection's I/O thread, where {@link #sendAsync} completes: an asynchronous caller
+     * continues its work there, and must never block on it.
+     */
+    public java.util.concurrent.ScheduledExecutorService eventLoop() {
+        return channel.eventLoop();
+    }
+
     public boolean isOpen() {
         return channel.isActive();
     }

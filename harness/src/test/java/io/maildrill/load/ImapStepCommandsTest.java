@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 class ImapStepCommandsTest {
 
     private final ImapStepCommands commands = new ImapStepCommands("INBOX", 30,
-            List.of("Subject: x\r\n\r\nbody\r\n".getBytes(StandardCharsets.US_ASCII)));
+            List.of("Subject: x\r\n\r\nbody\r\n".getBytes(StandardCharsets.US_ASCII)), "run1/user1/1");
 
     @Test
     void fetchesNameMessagesInsideTheMailboxAndAlwaysAskForUid() {
@@ -67,5 +67,23 @@ class ImapStepCommandsTest {
         assertThat(SequenceSet.format(new TreeSet<>(List.of(1L, 2L, 3L, 7L, 9L, 10L)))).isEqualTo("1:3,7,9:10");
         assertThat(SequenceSet.format(new TreeSet<>(List.of(4L)))).isEqualTo("4");
         assertThat(SequenceSet.format(new TreeSet<>())).isEmpty();
+    }
+
+    @Test
+    void everyAppendIsUniqueAndItsIdReadsBack() {
+        byte[] first = literal(commands.command(ImapStep.APPEND, 0, false, new SplittableRandom(1)).orElseThrow());
+        byte[] second = literal(commands.command(ImapStep.APPEND, 0, false, new SplittableRandom(1)).orElseThrow());
+
+        assertThat(first).isNotEqualTo(second);
+        assertThat(ImapStepCommands.appendIdOf(first)).contains("run1/user1/1/1");
+        assertThat(ImapStepCommands.appendIdOf(second)).contains("run1/user1/1/2");
+        assertThat(new String(first, StandardCharsets.US_ASCII)).endsWith("Subject: x\r\n\r\nbody\r\n");
+        assertThat(ImapStepCommands.appendIdOf("Subject: x\r\n\r\nX-Maildrill-Load-Append: body\r\n"
+                .getBytes(StandardCharsets.US_ASCII))).as("the header block only").isEmpty();
+    }
+
+    private static byte[] literal(ImapCommand command) {
+        return command.parts().stream().filter(p -> p instanceof ImapCommand.Literal)
+                .map(p -> ((ImapCommand.Literal) p).bytes()).findFirst().orElseThrow();
     }
 }

@@ -11,6 +11,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /** The assertions the load tests make on any server: a clean run, and each planted defect caught. */
 final class LoadChecks {
@@ -71,6 +72,34 @@ final class LoadChecks {
         LoadOptions options = new LoadOptions(imap, tls, accounts, LoadProfiles.load(profile), clients, run, Duration.ZERO,
                 Duration.ofSeconds(10), 7, LoadOptions.Shard.WHOLE);
         return new LoadRun(options, listener, Clock.systemUTC()).run();
+    }
+
+    /**
+     * A profile like the bundled pop3, an IMAP sender and a POP3 downloader on each account: mail was
+     * appended, downloaded and deleted, sessions both quit and dropped (every POP3 step the profile
+     * has was taken), and nothing failed nor broke a rule but the rules {@code tolerated} (a server's
+     * known defects, each named where the test says why).
+     */
+    static LoadStats assertPop3Run(Endpoint imap, Endpoint pop3, TlsSettings tls, List<Account> accounts, Duration run,
+                                   LoadProfile profile, OracleRule... tolerated) {
+        LoadOptions options = new LoadOptions(imap, tls, accounts, profile, 2 * accounts.size(), run,
+                Duration.ZERO, Duration.ofSeconds(10), 7, LoadOptions.Shard.WHOLE, 0, Optional.of(pop3));
+        LoadRun.Outcome outcome = new LoadRun(options, (from, to, kinds, sessions, violations) -> { }, Clock.systemUTC()).run();
+
+        LoadStats stats = outcome.stats();
+        assertThat(outcome.stoppedInTime()).isTrue();
+        for (OracleRule rule : OracleRule.values()) {
+            if (!List.of(tolerated).contains(rule)) {
+                assertThat(stats.violations().count(rule)).as(firstViolations(stats)).isZero();
+            }
+        }
+        assertThat(stats.errors()).as("errors: %s", errors(stats)).isZero();
+        assertThat(stats.kind("APPEND").completed()).as("the sender appended").isPositive();
+        profile.personas().stream().filter(p -> p.protocol() == LoadProfile.Protocol.POP3)
+                .flatMap(p -> p.steps().stream()).filter(s -> s.percent() > 0)
+                .forEach(s -> assertThat(stats.kind(s.command().name()).completed()).as(s.command().name()).isPositive());
+        assertThat(stats.activeSessions()).as("every session closed at the end").isZero();
+        return stats;
     }
 
     /** The idle profile: idlers are pushed what the changers do, the oracle checks each push, nothing breaks a rule. */

@@ -62,11 +62,54 @@ class LoadProfileParserTest {
     }
 
     @Test
+    void readsAPop3PersonaWithItsOwnSteps() {
+        LoadProfile profile = LoadProfileParser.parse("p.profile", """
+                profile mixed
+                persona downloader protocol pop3 weight 2 think 1s
+                step LOGIN 100
+                step UIDL 100
+                step RETR 100
+                step DROP 10
+                step QUIT 100
+                persona sender protocol imap
+                step LOGIN 100
+                step APPEND 100
+                """);
+
+        LoadProfile.Persona downloader = profile.personas().get(0);
+        assertThat(downloader.protocol()).isEqualTo(LoadProfile.Protocol.POP3);
+        assertThat(downloader.steps()).containsExactly(new LoadProfile.Step(Pop3Step.LOGIN, 100, 0),
+                new LoadProfile.Step(Pop3Step.UIDL, 100, 0), new LoadProfile.Step(Pop3Step.RETR, 100, 0),
+                new LoadProfile.Step(Pop3Step.DROP, 10, 0), new LoadProfile.Step(Pop3Step.QUIT, 100, 0));
+        assertThat(profile.personas().get(1).protocol()).isEqualTo(LoadProfile.Protocol.IMAP);
+        assertThat(profile.uses(LoadProfile.Protocol.POP3)).isTrue();
+        assertThat(LoadProfileParser.parse("q.profile", "profile q\npersona p\nstep LOGIN 100\n")
+                .uses(LoadProfile.Protocol.POP3)).as("imap unless said").isFalse();
+    }
+
+    @Test
+    void aStepOfTheOtherProtocolIsAMistakeNamedAsSuch() {
+        assertThatThrownBy(() -> LoadProfileParser.parse("bad.profile",
+                "profile x\npersona p protocol pop3\nstep LOGIN 100\nstep SELECT 100\n"))
+                .isInstanceOf(LoadProfileException.class)
+                .hasMessageStartingWith("bad.profile:4: step \"SELECT\" is imap, but this persona is pop3");
+        assertThatThrownBy(() -> LoadProfileParser.parse("bad.profile", "profile x\npersona p\nstep LOGIN 100\nstep RETR 100\n"))
+                .hasMessageStartingWith("bad.profile:4: step \"RETR\" is pop3, but this persona is imap");
+        assertThatThrownBy(() -> LoadProfileParser.parse("bad.profile", "profile x\npersona p protocol smtp\nstep LOGIN 100\n"))
+                .hasMessageStartingWith("bad.profile:2: unknown protocol \"smtp\" (imap or pop3)");
+        assertThatThrownBy(() -> LoadProfileParser.parse("bad.profile",
+                "profile x\npersona p protocol pop3 pipeline 4\nstep LOGIN 100\n"))
+                .hasMessageStartingWith("bad.profile:2: a pop3 persona waits for each answer");
+        assertThatThrownBy(() -> LoadProfileParser.parse("bad.profile", "profile x\npersona p protocol pop3\nstep STAT 100\n"))
+                .hasMessageContaining("never logs in");
+    }
+
+    @Test
     void everyBundledProfileParses() {
         for (String name : LoadProfiles.BUNDLED) {
             assertThat(LoadProfiles.load(name).name()).isEqualTo(name);
         }
         assertThatThrownBy(() -> LoadProfiles.load("no-such-profile")).isInstanceOf(LoadProfileException.class)
-                .hasMessageContaining("not one of [imaptest, devices, idle]");
+                .hasMessageContaining("not one of [imaptest, devices, idle, pop3]");
     }
 }

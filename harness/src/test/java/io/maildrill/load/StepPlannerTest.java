@@ -27,7 +27,7 @@ class StepPlannerTest {
     }
 
     /** Plans as a session takes them: LOGIN while not logged in, anything else after, LOGIN again after LOGOUT. */
-    private static List<List<ImapStep>> plans(StepPlanner planner, int count) {
+    private static List<List<ImapStep>> plans(StepPlanner<ImapStep> planner, int count) {
         SplittableRandom random = new SplittableRandom(1);
         List<List<ImapStep>> plans = new ArrayList<>();
         boolean loggedIn = false;
@@ -42,7 +42,7 @@ class StepPlannerTest {
 
     @Test
     void imaptestsCycleIsCutWhereRfc3501SaysTheClientMustWait() {
-        StepPlanner planner = new StepPlanner(always(LOGIN, LIST, STATUS, SELECT, FETCH, FETCH2, STORE, DELETE, EXPUNGE,
+        StepPlanner<ImapStep> planner = StepPlanner.imap(always(LOGIN, LIST, STATUS, SELECT, FETCH, FETCH2, STORE, DELETE, EXPUNGE,
                 APPEND, LOGOUT), 10);
         assertThat(plans(planner, 5)).containsExactly(
                 List.of(LOGIN),                               // its answer decides what follows
@@ -54,7 +54,7 @@ class StepPlannerTest {
 
     @Test
     void aSequenceNumberCommandWaitsForACommandDuringWhichExpungeMayCome() {
-        StepPlanner planner = new StepPlanner(always(LOGIN, NOOP, FETCH2, EXPUNGE, STORE), 10);
+        StepPlanner<ImapStep> planner = StepPlanner.imap(always(LOGIN, NOOP, FETCH2, EXPUNGE, STORE), 10);
         assertThat(plans(planner, 4)).containsExactly(
                 List.of(LOGIN),
                 List.of(NOOP),              // FETCH2 names sequence numbers: held for the next plan
@@ -64,27 +64,27 @@ class StepPlannerTest {
 
     @Test
     void aWindowOfOneSendsOneStepAtATimeAndTheWindowBoundsAPlan() {
-        StepPlanner single = new StepPlanner(always(LOGIN, LIST, STATUS, NOOP), 1);
+        StepPlanner<ImapStep> single = StepPlanner.imap(always(LOGIN, LIST, STATUS, NOOP), 1);
         assertThat(plans(single, 4)).containsExactly(List.of(LOGIN), List.of(LIST), List.of(STATUS), List.of(NOOP));
 
-        StepPlanner two = new StepPlanner(always(LOGIN, LIST, STATUS, NOOP), 2);
+        StepPlanner<ImapStep> two = StepPlanner.imap(always(LOGIN, LIST, STATUS, NOOP), 2);
         assertThat(plans(two, 3)).containsExactly(List.of(LOGIN), List.of(LIST, STATUS), List.of(NOOP, LIST));
     }
 
     @Test
     void oneLapWalksTheCycleOnceAndKeepsAHeldLastStep() {
-        StepPlanner planner = new StepPlanner(always(LOGIN, NOOP, FETCH), 10, true);
+        StepPlanner<ImapStep> planner = StepPlanner.imap(always(LOGIN, NOOP, FETCH), 10, true);
         assertThat(plans(planner, 4)).containsExactly(List.of(LOGIN), List.of(NOOP), List.of(FETCH), List.of());
         assertThat(planner.lapDone()).isTrue();
 
-        StepPlanner closed = new StepPlanner(always(LOGIN, NOOP, FETCH), 10);
+        StepPlanner<ImapStep> closed = StepPlanner.imap(always(LOGIN, NOOP, FETCH), 10);
         plans(closed, 4);
         assertThat(closed.lapDone()).as("the closed model walks round and round").isFalse();
     }
 
     @Test
     void stepsThatDoNotApplyAreSkippedAndAHeldStepIsNotLost() {
-        StepPlanner planner = new StepPlanner(always(LOGIN, NOOP, FETCH), 10);
+        StepPlanner<ImapStep> planner = StepPlanner.imap(always(LOGIN, NOOP, FETCH), 10);
         SplittableRandom random = new SplittableRandom(1);
         assertThat(planner.next(random, s -> s == LOGIN)).containsExactly(LOGIN);
         assertThat(planner.next(random, s -> s != LOGIN)).containsExactly(NOOP);
@@ -92,5 +92,19 @@ class StepPlannerTest {
         planner.restart();
         assertThat(planner.next(random, s -> s == LOGIN)).containsExactly(LOGIN);
         assertThat(planner.next(random, s -> false)).isEmpty();
+    }
+
+    @Test
+    void aPop3PersonaWalksItsCycleOneStepAPlanWithTheSameDice() {
+        StepPlanner<Pop3Step> planner = StepPlanner.pop3(List.of(new LoadProfile.Step(Pop3Step.LOGIN, 100, 0),
+                new LoadProfile.Step(Pop3Step.UIDL, 100, 0), new LoadProfile.Step(Pop3Step.RETR, 0, 0),
+                new LoadProfile.Step(Pop3Step.QUIT, 100, 0)), false);
+        SplittableRandom random = new SplittableRandom(1);
+
+        assertThat(planner.next(random, s -> s == Pop3Step.LOGIN)).containsExactly(Pop3Step.LOGIN);
+        assertThat(planner.next(random, s -> s != Pop3Step.LOGIN)).as("one step a plan: POP3 is not pipelined")
+                .containsExactly(Pop3Step.UIDL);
+        assertThat(planner.next(random, s -> s != Pop3Step.LOGIN)).as("RETR 0 % is never taken").containsExactly(Pop3Step.QUIT);
+        assertThat(StepPlanner.mayFollow(List.of(Pop3Step.UIDL), Pop3Step.RETR)).isFalse();
     }
 }
