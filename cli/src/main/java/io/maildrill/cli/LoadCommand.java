@@ -187,7 +187,7 @@ final class LoadCommand implements Callable<Integer> {
         Instant now = clock.instant();
         // the console's seconds and the log's start time count from when the users begin
         Instant start = begin.filter(now::isBefore).orElse(now);
-        LoadConsole console = new LoadConsole(out, start);
+        LoadConsole console = new LoadConsole(out, start, options.profile().uses(LoadProfile.Protocol.POP3));
         Timeline timeline = new Timeline();
         LoadRun.Outcome outcome;
         try (IntervalLog log = new IntervalLog(reportDir, start)) {

@@ -36,9 +36,9 @@ import java.util.concurrent.TimeoutException;
  */
 final class ImapVirtualUser implements VirtualUser {
 
-    private static final long RETRY_PAUSE_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
 
     private final LoadContext context;
+    private final UserPacing pacing;
     private final String name;
     private final Account account;
     private final LoadProfile.Persona persona;
@@ -67,6 +67,7 @@ final class ImapVirtualUser implements VirtualUser {
     ImapVirtualUser(LoadContext context, String name, Account account, LoadProfile profile, LoadProfile.Persona persona,
                     SharedMailbox mailbox, long seed, long intendedStartNanos, Runnable onFinish) {
         this.context = context;
+        this.pacing = new UserPacing(context, persona.think());
         this.name = name;
         this.account = account;
         this.profile = profile;
@@ -207,7 +208,7 @@ final class ImapVirtualUser implements VirtualUser {
             bound.cancel(false);
             long micros = TimeUnit.NANOSECONDS.toMicros(System.nanoTime() - startNanos);
             Answer answer = new Answer(step, shown, micros, completion, error);
-            onLoop(loop, () -> answered(plan, index, answer));
+            UserPacing.onLoop(loop, () -> answered(plan, index, answer));
         });
     }
 
@@ -249,17 +250,10 @@ final class ImapVirtualUser implements VirtualUser {
         answer.whenComplete((completion, error) -> {
             startBound.cancel(false);
             long micros = TimeUnit.NANOSECONDS.toMicros(System.nanoTime() - timedFrom[0]);
-            onLoop(loop, () -> answered(plan, 0, new Answer(ImapStep.IDLE, "IDLE", micros, completion, error)));
+            UserPacing.onLoop(loop, () -> answered(plan, 0, new Answer(ImapStep.IDLE, "IDLE", micros, completion, error)));
         });
     }
 
-    private static void onLoop(ScheduledExecutorService loop, Runnable task) {
-        if (((io.netty.util.concurrent.EventExecutor) loop).inEventLoop()) {
-            task.run();
-        } else {
-            loop.execute(task);
-        }
-    }
 
     /** One command's outcome, kept until the commands sent before it are handled. */
     private record Answer(ImapStep step, String shown, long micros, ImapCompletion completion, Throwable error) {
@@ -369,19 +363,9 @@ final class ImapVirtualUser implements VirtualUser {
     // ---- pacing and ending -----------------------------------------------------------------
 
     private void pauseThen(Runnable next) {
-        long think = persona.think().toNanos();
-        if (session != null) {
-            if (think == 0) {
-                session.eventLoop().execute(next);
-            } else {
-                session.eventLoop().schedule(next, think, TimeUnit.NANOSECONDS);
-            }
-        } else if (think == 0) {
-            next.run(); // LOGIN comes next, and it goes to the connector pool at once
-        } else {
-            context.timer().schedule(next, think, TimeUnit.NANOSECONDS);
-        }
+        pacing.pauseThen(session == null ? null : session.eventLoop(), next);
     }
+
 
     /**
      * After an error: a new connection, but not at once, so a server that refuses is not hammered in
@@ -392,8 +376,7 @@ final class ImapVirtualUser implements VirtualUser {
             finish();
             return;
         }
-        context.timer().schedule(this::takeNextStep, Math.max(persona.think().toNanos(), RETRY_PAUSE_NANOS),
-                TimeUnit.NANOSECONDS);
+        pacing.retryLater(this::takeNextStep);
     }
 
     private void disconnect(boolean abort) {

@@ -31,6 +31,11 @@ public enum Pop3Step implements StepCommand {
     }
 
     @Override
+    public String kind() {
+        return "POP3-" + name();
+    }
+
+    @Override
     public boolean changesMailbox() {
         return this == DELE;
     }

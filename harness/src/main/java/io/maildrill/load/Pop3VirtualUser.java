@@ -40,9 +40,9 @@ import java.util.function.Consumer;
  */
 final class Pop3VirtualUser implements VirtualUser {
 
-    private static final long RETRY_PAUSE_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
 
     private final LoadContext context;
+    private final UserPacing pacing;
     private final String name;
     private final Account account;
     private final LoadProfile.Persona persona;
@@ -64,6 +64,7 @@ final class Pop3VirtualUser implements VirtualUser {
     Pop3VirtualUser(LoadContext context, String name, Account account, LoadProfile.Persona persona, Pop3Maildrop maildrop,
                     long seed, long intendedStartNanos, Runnable onFinish) {
         this.context = context;
+        this.pacing = new UserPacing(context, persona.think());
         this.name = name;
         this.account = account;
         this.persona = persona;
@@ -180,7 +181,7 @@ final class Pop3VirtualUser implements VirtualUser {
         try {
             opened = Pop3Session.connect(context.pop3().orElseThrow(), context.tls(), transcript, context.timeout());
         } catch (RuntimeException e) {
-            context.stats().kind(Pop3Step.LOGIN.name()).failed("connect: " + ImapVirtualUser.errorKind(e));
+            context.stats().kind(Pop3Step.LOGIN.kind()).failed("connect: " + ImapVirtualUser.errorKind(e));
             sessionFailed = true;
             retryLater();
             return;
@@ -190,7 +191,7 @@ final class Pop3VirtualUser implements VirtualUser {
         session = opened;
         listing = null;
         if (!opened.greeting().isOk()) {
-            context.stats().kind(Pop3Step.LOGIN.name()).failed("greeting not +OK");
+            context.stats().kind(Pop3Step.LOGIN.kind()).failed("greeting not +OK");
             sessionFailed = true;
             disconnect(true);
             retryLater();
@@ -223,7 +224,7 @@ final class Pop3VirtualUser implements VirtualUser {
     private void refusedLogin(Pop3Response reply) {
         sessionFailed = true;
         if (!reply.responseCode().map(code -> code.equalsIgnoreCase("IN-USE")).orElse(false)) {
-            context.stats().kind(Pop3Step.LOGIN.name()).failed("LOGIN refused");
+            context.stats().kind(Pop3Step.LOGIN.kind()).failed("LOGIN refused");
         }
         disconnect(false);
         retryLater();
@@ -275,7 +276,7 @@ final class Pop3VirtualUser implements VirtualUser {
     /** Ends the connection without QUIT: a reset, so the server cannot mistake it for one. Counted, with no latency. */
     private void drop() {
         oracle.dropped(System.nanoTime());
-        context.stats().kind(Pop3Step.DROP.name()).completed(0, false);
+        context.stats().kind(Pop3Step.DROP.kind()).completed(0, false);
         disconnect(true);
         pauseThen(this::takeNextStep);
     }
@@ -302,7 +303,7 @@ final class Pop3VirtualUser implements VirtualUser {
         sent.whenComplete((reply, error) -> {
             bound.cancel(false);
             long micros = TimeUnit.NANOSECONDS.toMicros(System.nanoTime() - startNanos);
-            onLoop(loop, () -> answered(sending, step, micros, counted, reply, error, then));
+            UserPacing.onLoop(loop, () -> answered(sending, step, micros, counted, reply, error, then));
         });
     }
 
@@ -311,7 +312,7 @@ final class Pop3VirtualUser implements VirtualUser {
         if (sending != session) {
             return; // the connection was ended meanwhile (the run's end): nothing more to judge
         }
-        CommandStats stats = context.stats().kind(step.name());
+        CommandStats stats = context.stats().kind(step.kind());
         if (error != null || reply instanceof Pop3Malformed) {
             stats.failed(error != null ? ImapVirtualUser.errorKind(error) : "malformed reply");
             failed();
@@ -335,38 +336,20 @@ final class Pop3VirtualUser implements VirtualUser {
         retryLater();
     }
 
-    private static void onLoop(ScheduledExecutorService loop, Runnable task) {
-        if (((io.netty.util.concurrent.EventExecutor) loop).inEventLoop()) {
-            task.run();
-        } else {
-            loop.execute(task);
-        }
-    }
 
     // ---- pacing and ending -----------------------------------------------------------------
 
     private void pauseThen(Runnable next) {
-        long think = persona.think().toNanos();
-        if (session != null) {
-            if (think == 0) {
-                session.eventLoop().execute(next);
-            } else {
-                session.eventLoop().schedule(next, think, TimeUnit.NANOSECONDS);
-            }
-        } else if (think == 0) {
-            next.run(); // LOGIN comes next, and it goes to the connector pool at once
-        } else {
-            context.timer().schedule(next, think, TimeUnit.NANOSECONDS);
-        }
+        pacing.pauseThen(session == null ? null : session.eventLoop(), next);
     }
+
 
     private void retryLater() {
         if (intendedStartNanos >= 0) {
             finish();
             return;
         }
-        context.timer().schedule(this::takeNextStep, Math.max(persona.think().toNanos(), RETRY_PAUSE_NANOS),
-                TimeUnit.NANOSECONDS);
+        pacing.retryLater(this::takeNextStep);
     }
 
     private void disconnect(boolean abort) {

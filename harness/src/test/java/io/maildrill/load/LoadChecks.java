@@ -97,7 +97,7 @@ final class LoadChecks {
         assertThat(stats.kind("APPEND").completed()).as("the sender appended").isPositive();
         profile.personas().stream().filter(p -> p.protocol() == LoadProfile.Protocol.POP3)
                 .flatMap(p -> p.steps().stream()).filter(s -> s.percent() > 0)
-                .forEach(s -> assertThat(stats.kind(s.command().name()).completed()).as(s.command().name()).isPositive());
+                .forEach(s -> assertThat(stats.kind(s.command().kind()).completed()).as(s.command().kind()).isPositive());
         assertThat(stats.activeSessions()).as("every session closed at the end").isZero();
         return stats;
     }

@@ -66,6 +66,14 @@ class Pop3OracleTest {
         return multi("+OK\r\n" + stuffed + ".\r\n");
     }
 
+    /** The session lists message 1 as unique-id a, marks it and ends without QUIT. */
+    private void markAndDrop(Pop3Oracle session) {
+        session.onUidl("UIDL", multi("+OK\r\n1 a\r\n.\r\n"));
+        session.deleSending(1);
+        session.marked(1);
+        session.dropped(now++);
+    }
+
     @Test
     void consistentRepliesBreakNoRule() {
         Pop3Oracle oracle = loggedIn("user1/1");
@@ -225,10 +233,7 @@ class Pop3OracleTest {
     @Test
     void marksOfADroppedSessionListedByTheNextSessionBreakNoRule() {
         Pop3Oracle dropped = loggedIn("user1/1");
-        dropped.onUidl("UIDL", multi("+OK\r\n1 a\r\n.\r\n"));
-        dropped.deleSending(1);
-        dropped.marked(1);
-        dropped.dropped(now++);
+        markAndDrop(dropped);
 
         loggedIn("user1/2").onUidl("UIDL", multi("+OK\r\n1 a\r\n.\r\n"));
         assertThat(violations.total()).isZero();
@@ -253,10 +258,7 @@ class Pop3OracleTest {
     void aSessionThatLoggedInBeforeTheDropDoesNotJudgeIt() {
         Pop3Oracle before = loggedIn("user1/1");
         Pop3Oracle dropped = loggedIn("user1/2");
-        dropped.onUidl("UIDL", multi("+OK\r\n1 a\r\n.\r\n"));
-        dropped.deleSending(1);
-        dropped.marked(1);
-        dropped.dropped(now++);
+        markAndDrop(dropped);
 
         before.onUidl("UIDL", multi("+OK\r\n.\r\n"));
         assertThat(violations.total()).isZero();
@@ -268,10 +270,7 @@ class Pop3OracleTest {
     void noDroppedMarkIsJudgedWhenAnImapPersonaMayExpunge() {
         maildrop = new Pop3Maildrop(true);
         Pop3Oracle dropped = loggedIn("user1/1");
-        dropped.onUidl("UIDL", multi("+OK\r\n1 a\r\n.\r\n"));
-        dropped.deleSending(1);
-        dropped.marked(1);
-        dropped.dropped(now++);
+        markAndDrop(dropped);
 
         loggedIn("user1/2").onUidl("UIDL", multi("+OK\r\n.\r\n"));
         assertThat(violations.total()).isZero();
