@@ -146,6 +146,9 @@ final class LoadCommand implements Callable<Integer> {
             throw new UserError("load drives one target; give one --target");
         }
         // an account per client: GreenMail mis-numbers a mailbox two sessions share (docs/load.md)
+        // GreenMail's threads die loudly when a client resets the connection (a POP3 DROP): to a file, as for check
+        Optional<EmbeddedServerLog> serverLog = targetOptions.hasTargets() ? Optional.empty()
+                : Optional.of(EmbeddedServerLog.open(reportDir.resolve(CheckCommand.SERVER_LOG)));
         Optional<EmbeddedGreenMail> embedded = targetOptions.startEmbeddedIfNoTarget(Math.min(clients, MAX_EMBEDDED_ACCOUNTS));
         try {
             Target target = embedded.map(EmbeddedGreenMail::target)
@@ -179,6 +182,7 @@ final class LoadCommand implements Callable<Integer> {
             return run(options, begin, target, out);
         } finally {
             embedded.ifPresent(EmbeddedGreenMail::close);
+            serverLog.ifPresent(EmbeddedServerLog::close);
         }
     }
 

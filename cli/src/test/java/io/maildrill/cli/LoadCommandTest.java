@@ -46,6 +46,27 @@ class LoadCommandTest {
     }
 
     @Test
+    void thePop3ProfileRunsOnTheEmbeddedServerWithItsKindsAndNeedsAPop3Endpoint() throws Exception {
+        Result r = run("load", "--profile", "pop3", "--clients", "2", "--duration", "2s", "--test-accounts",
+                "--report-dir", dir.resolve("pop3").toString());
+
+        assertThat(r.exit()).as(r.out() + r.err()).isZero();
+        assertThat(r.out()).contains("load: profile pop3", "|  LOGIN   STAT   LIST   UIDL", "POP3-LOGIN", "POP3-UIDL",
+                "0 violations");
+        assertThat(r.out().lines()).noneMatch(l -> l.length() > 200);
+        // GreenMail's threads die with a stack trace when a POP3 client resets: it goes to greenmail.log
+        assertThat(r.out() + r.err()).doesNotContain("Exception").doesNotContain("icegreen");
+
+        try (EmbeddedGreenMail server = EmbeddedGreenMail.start(1)) {
+            String imapOnly = "imap://127.0.0.1:" + server.target().requireImap().port();
+            Path pw = Files.writeString(dir.resolve("pw"), server.target().accounts().get(0).password() + "\n");
+            assertUsage(run("load", "--profile", "pop3", "--target", imapOnly, "--user", "user1", "--password-file",
+                    pw.toString(), "--test-accounts", "--report-dir", dir.resolve("r").toString()),
+                    "profile pop3 has a POP3 persona, and");
+        }
+    }
+
+    @Test
     void mistakesAreOneLineWithExitTwo() throws Exception {
         Path profile = Files.writeString(dir.resolve("mine.profile"), "profile mine\npersona p\nstep LOGIN 100\nstep JUMP 5\n");
         assertUsage(run("load", "--profile", profile.toString(), "--report-dir", dir.toString()),

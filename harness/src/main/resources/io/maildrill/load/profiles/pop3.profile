@@ -4,7 +4,7 @@
 # oracle checks STAT against LIST, each RETR against LIST's size and the corpus hash, that a marked
 # message is listed no more, and across sessions what QUIT removed and what a dropped session kept.
 profile pop3
-description a POP3 client downloading and deleting what is new, an IMAP client appending new mail
+description POP3 downloads and deletes the new mail IMAP appends
 mailbox INBOX
 messages 30
 
