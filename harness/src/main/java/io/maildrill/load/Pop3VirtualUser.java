@@ -269,7 +269,7 @@ final class Pop3VirtualUser implements VirtualUser {
                 oracle.quitOk(downloaded, System.nanoTime());
             }
             disconnect(false);
-            pauseThen(this::takeNextStep);
+            sessionEnded();
         });
     }
 
@@ -278,7 +278,19 @@ final class Pop3VirtualUser implements VirtualUser {
         oracle.dropped(System.nanoTime());
         context.stats().kind(Pop3Step.DROP.kind()).completed(0, false);
         disconnect(true);
-        pauseThen(this::takeNextStep);
+        sessionEnded();
+    }
+
+    /**
+     * After QUIT or DROP: the closed model's user pauses and logs in again; an open-model session is
+     * done, wherever in its cycle it quit or dropped (a lap begun again would be a second session).
+     */
+    private void sessionEnded() {
+        if (intendedStartNanos >= 0) {
+            sessionDone();
+        } else {
+            pauseThen(this::takeNextStep);
+        }
     }
 
     /** Sends one command of {@code step}, timed from now as one of its kind. */

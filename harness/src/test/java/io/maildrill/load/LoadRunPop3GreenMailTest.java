@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.maildrill.target.EmbeddedGreenMail;
 import io.maildrill.target.Target;
+import java.time.Clock;
 import java.time.Duration;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -75,5 +77,28 @@ class LoadRunPop3GreenMailTest {
         Violation first = stats.violations().kept(OracleRule.POP3_DROP_REMOVES_NOTHING).get(0);
         assertThat(first.command()).isEqualTo("UIDL");
         assertThat(first.toString()).contains("P31", "RFC 1939 §6", "ended without QUIT");
+    }
+
+    @Test
+    void anOpenModelSessionEndsAtItsQuitOrDropAndIsTimedOnce() {
+        LoadProfile profile = LoadProfileParser.parse("pop3-open", """
+                profile pop3-open
+                persona downloader protocol pop3
+                step LOGIN 100
+                step UIDL 100
+                step DROP 50
+                step QUIT 100
+                """);
+        LoadOptions options = new LoadOptions(target.requireImap(), target.tls(), target.accounts(), profile, 10,
+                Duration.ofSeconds(2), Duration.ZERO, Duration.ofSeconds(10), 7, LoadOptions.Shard.WHOLE, 5,
+                Optional.of(target.requirePop3()));
+        LoadStats stats = new LoadRun(options, (from, to, kinds, sessions, violations) -> { }, Clock.systemUTC()).run().stats();
+
+        assertThat(stats.errors()).isZero();
+        long sessions = stats.kind(LoadStats.SESSION).completed();
+        assertThat(sessions).as("2 s at 5 a second").isBetween(8L, 11L);
+        assertThat(stats.kind("POP3-QUIT").completed() + stats.kind("POP3-DROP").completed())
+                .as("each session quit or dropped once, and did not begin its cycle again").isEqualTo(sessions);
+        assertThat(stats.kind("POP3-DROP").completed()).as("a DROP ends a session too").isPositive();
     }
 }
