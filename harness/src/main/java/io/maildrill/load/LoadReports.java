@@ -24,6 +24,9 @@ public final class LoadReports {
         }
         List<LoadReport.Rule> rules = new ArrayList<>();
         for (OracleRule rule : OracleRule.values()) {
+            if (!options.profile().uses(rule.protocol())) {
+                continue; // an IMAP run's report has no POP3 rules to pass, and the other way round
+            }
             rules.add(new LoadReport.Rule(rule.id(), rule.catalogId(), rule.section(), rule.text(),
                     stats.violations().count(rule), stats.violations().kept(rule).stream().map(Violation::toString).toList()));
         }

@@ -61,6 +61,11 @@ public enum OracleRule {
         return text;
     }
 
+    /** The protocol whose sessions the rule judges: a run's report lists the rules of its personas' protocols. */
+    public LoadProfile.Protocol protocol() {
+        return name().startsWith("POP3_") ? LoadProfile.Protocol.POP3 : LoadProfile.Protocol.IMAP;
+    }
+
     /** The rule's name in reports: lower case with dashes, e.g. {@code exists-never-shrinks}. */
     public String id() {
         return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
