@@ -218,7 +218,7 @@ final class LoadCommand implements Callable<Integer> {
     /** 1 when a rule was violated or errors passed {@code --max-errors}, else 0: for a run and for a merge of shards alike. */
     static int verdict(LoadReport report, long maxErrors, PrintWriter out) {
         boolean failed = !LoadVerdict.of(report, maxErrors).passed();
-        if (report.totals().errors() > maxErrors) {
+        if (LoadVerdict.errorsOverBudget(report, maxErrors)) {
             out.printf("%d errors, more than --max-errors %d%n", report.totals().errors(), maxErrors);
         }
         return failed ? ExitCodes.FAILURES : ExitCodes.OK;

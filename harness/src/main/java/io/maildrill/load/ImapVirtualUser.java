@@ -6,8 +6,6 @@ import io.maildrill.imap.ImapResponse;
 import io.maildrill.imap.ImapSession;
 import io.maildrill.imap.SelectResult;
 import io.maildrill.imap.Status;
-import io.maildrill.net.ConnectionClosedException;
-import io.maildrill.net.ProtocolException;
 import io.maildrill.target.Account;
 import io.maildrill.transcript.CredentialRedactor;
 import io.maildrill.transcript.Transcript;
@@ -36,7 +34,6 @@ import java.util.concurrent.TimeoutException;
  */
 final class ImapVirtualUser implements VirtualUser {
 
-
     private final LoadContext context;
     private final UserPacing pacing;
     private final String name;
@@ -46,16 +43,10 @@ final class ImapVirtualUser implements VirtualUser {
     private final SessionOracle oracle;
     private final SplittableRandom random;
     private final ImapStepCommands commands;
-    private final Runnable onFinish;
-    /** Open model: when the session was meant to start ({@link System#nanoTime()}); closed model: -1. */
-    private final long intendedStartNanos;
-    private boolean connectedOnce;
-    /** Something of this user's failed: an open-model session then has no SESSION time. */
-    private boolean sessionFailed;
+    private final UserLifetime lifetime;
     private final StepPlanner<ImapStep> planner;
     private ImapSession session;
     private boolean mustSelect;
-    private boolean done;
 
     /**
      * @param intendedStartNanos -1 for a closed-model user, which walks its cycle until the run
@@ -76,8 +67,7 @@ final class ImapVirtualUser implements VirtualUser {
         this.random = new SplittableRandom(seed);
         this.commands = new ImapStepCommands(profile.mailbox(), profile.messages(), context.messages(), context.runId() + "/" + name);
         this.planner = StepPlanner.imap(persona.steps(), persona.pipeline(), intendedStartNanos >= 0);
-        this.intendedStartNanos = intendedStartNanos;
-        this.onFinish = onFinish;
+        this.lifetime = new UserLifetime(context, pacing, intendedStartNanos, onFinish);
     }
 
     @Override
@@ -144,16 +134,12 @@ final class ImapVirtualUser implements VirtualUser {
         }
         Transcript transcript = new Transcript(name, new CredentialRedactor());
         transcript.setEnabled(false);
-        // an open-model arrival's first connect is timed from when it was meant to start: waiting for
-        // the connector counts, as the server's slowness would have made a real client wait
-        long t0 = intendedStartNanos >= 0 && !connectedOnce ? intendedStartNanos : System.nanoTime();
-        connectedOnce = true;
+        long t0 = lifetime.connectTimedFrom();
         try {
             session = ImapSession.connect(context.endpoint(), context.tls(), transcript, context.timeout());
             context.stats().kind(LoadStats.CONNECT).completed(TimeUnit.NANOSECONDS.toMicros(System.nanoTime() - t0), false);
         } catch (RuntimeException e) {
-            context.stats().kind(ImapStep.LOGIN.name()).failed("connect: " + errorKind(e));
-            sessionFailed = true;
+            lifetime.error(context.stats().kind(ImapStep.LOGIN.name()), "connect: " + UserLifetime.errorKind(e));
             retryLater();
             return;
         }
@@ -254,7 +240,6 @@ final class ImapVirtualUser implements VirtualUser {
         });
     }
 
-
     /** One command's outcome, kept until the commands sent before it are handled. */
     private record Answer(ImapStep step, String shown, long micros, ImapCompletion completion, Throwable error) {
     }
@@ -294,8 +279,7 @@ final class ImapVirtualUser implements VirtualUser {
         if (answer.error() != null && !plan.failed) {
             // the first failure drops the connection at once; the rest of the plan fails with it
             plan.failed = true;
-            context.stats().kind(answer.step().name()).failed(errorKind(answer.error()));
-            sessionFailed = true;
+            lifetime.error(context.stats().kind(answer.step().name()), UserLifetime.errorKind(answer.error()));
             disconnect(true);
         }
         plan.answers[index] = answer;
@@ -319,15 +303,13 @@ final class ImapVirtualUser implements VirtualUser {
         ImapCompletion completion = answer.completion();
         CommandStats stats = context.stats().kind(step.name());
         if (completion.status() == Status.BAD) {
-            stats.failed("BAD");
-            sessionFailed = true;
+            lifetime.error(stats, "BAD");
         } else {
             stats.completed(answer.micros(), completion.status() == Status.NO);
         }
         List<ImapResponse> untagged = plan.firstSeen(completion.untagged());
         if (untagged.stream().anyMatch(r -> r instanceof ImapResponse.Malformed)) {
-            stats.failed("malformed reply");
-            sessionFailed = true;
+            lifetime.error(stats, "malformed reply");
         }
         if (plan.failed || session == null) {
             return; // the connection is gone: what it still said is counted, not checked against a dropped view
@@ -338,8 +320,7 @@ final class ImapVirtualUser implements VirtualUser {
         switch (step) {
             case LOGIN -> {
                 if (!completion.ok()) {
-                    stats.failed("LOGIN refused");
-                    sessionFailed = true;
+                    lifetime.error(stats, "LOGIN refused");
                     disconnect(false);
                 }
             }
@@ -347,8 +328,7 @@ final class ImapVirtualUser implements VirtualUser {
                 if (completion.ok()) {
                     oracle.selected(SelectResult.from(completion));
                 } else {
-                    stats.failed("SELECT refused");
-                    sessionFailed = true;
+                    lifetime.error(stats, "SELECT refused");
                     oracle.deselected();
                 }
             }
@@ -366,17 +346,9 @@ final class ImapVirtualUser implements VirtualUser {
         pacing.pauseThen(session == null ? null : session.eventLoop(), next);
     }
 
-
-    /**
-     * After an error: a new connection, but not at once, so a server that refuses is not hammered in
-     * a spin. An open-model session ends instead (its error is counted; it has no SESSION time).
-     */
+    /** After an error: a new connection, not at once (closed model), or the end (open model). */
     private void retryLater() {
-        if (intendedStartNanos >= 0) {
-            finish();
-            return;
-        }
-        pacing.retryLater(this::takeNextStep);
+        lifetime.retryOrEnd(this::takeNextStep, () -> disconnect(false));
     }
 
     private void disconnect(boolean abort) {
@@ -397,38 +369,11 @@ final class ImapVirtualUser implements VirtualUser {
     }
 
     private void finish() {
-        if (done) {
-            return;
-        }
-        done = true;
-        disconnect(false);
-        onFinish.run();
+        lifetime.finish(() -> disconnect(false));
     }
 
-    /** An open-model session that walked its cycle and logged out: its time from the intended start. */
+    /** An open-model session that walked its cycle and logged out. */
     private void sessionDone() {
-        if (sessionFailed) {
-            finish();
-            return;
-        }
-        context.stats().kind(LoadStats.SESSION).completed(
-                TimeUnit.NANOSECONDS.toMicros(System.nanoTime() - intendedStartNanos), false);
-        finish();
-    }
-
-    /** A short name for what went wrong, for the error counts (no message text: it may quote the server). */
-    static String errorKind(Throwable error) {
-        Throwable e = error instanceof java.util.concurrent.CompletionException && error.getCause() != null
-                ? error.getCause() : error;
-        if (e instanceof TimeoutException || e instanceof io.maildrill.net.ResponseTimeoutException) {
-            return "timeout";
-        }
-        if (e instanceof ConnectionClosedException) {
-            return "connection closed";
-        }
-        if (e instanceof ProtocolException) {
-            return "protocol error";
-        }
-        return e.getClass().getSimpleName();
+        lifetime.sessionDone(() -> disconnect(false));
     }
 }

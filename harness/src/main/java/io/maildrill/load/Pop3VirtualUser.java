@@ -40,7 +40,6 @@ import java.util.function.Consumer;
  */
 final class Pop3VirtualUser implements VirtualUser {
 
-
     private final LoadContext context;
     private final UserPacing pacing;
     private final String name;
@@ -49,13 +48,9 @@ final class Pop3VirtualUser implements VirtualUser {
     private final Pop3Oracle oracle;
     private final SplittableRandom random;
     private final StepPlanner<Pop3Step> planner;
-    private final Runnable onFinish;
-    private final long intendedStartNanos;
+    private final UserLifetime lifetime;
     /** Unique-ids this user downloaded (this computer's memory, across its sessions) → their append ids or null. */
     private final Map<String, String> downloaded = new HashMap<>();
-    private boolean connectedOnce;
-    private boolean sessionFailed;
-    private boolean done;
     private Pop3Session session;
     /** This session's UIDL listing (number → unique-id); null until UIDL was answered. */
     private Map<Integer, String> listing;
@@ -71,8 +66,7 @@ final class Pop3VirtualUser implements VirtualUser {
         this.oracle = new Pop3Oracle(name, maildrop, context.stats().violations(), context.clock());
         this.random = new SplittableRandom(seed);
         this.planner = StepPlanner.pop3(persona.steps(), intendedStartNanos >= 0);
-        this.intendedStartNanos = intendedStartNanos;
-        this.onFinish = onFinish;
+        this.lifetime = new UserLifetime(context, pacing, intendedStartNanos, onFinish);
     }
 
     @Override
@@ -175,14 +169,12 @@ final class Pop3VirtualUser implements VirtualUser {
         }
         Transcript transcript = new Transcript(name, new CredentialRedactor());
         transcript.setEnabled(false);
-        long t0 = intendedStartNanos >= 0 && !connectedOnce ? intendedStartNanos : System.nanoTime();
-        connectedOnce = true;
+        long t0 = lifetime.connectTimedFrom();
         Pop3Session opened;
         try {
             opened = Pop3Session.connect(context.pop3().orElseThrow(), context.tls(), transcript, context.timeout());
         } catch (RuntimeException e) {
-            context.stats().kind(Pop3Step.LOGIN.kind()).failed("connect: " + ImapVirtualUser.errorKind(e));
-            sessionFailed = true;
+            lifetime.error(context.stats().kind(Pop3Step.LOGIN.kind()), "connect: " + UserLifetime.errorKind(e));
             retryLater();
             return;
         }
@@ -191,8 +183,7 @@ final class Pop3VirtualUser implements VirtualUser {
         session = opened;
         listing = null;
         if (!opened.greeting().isOk()) {
-            context.stats().kind(Pop3Step.LOGIN.kind()).failed("greeting not +OK");
-            sessionFailed = true;
+            lifetime.error(context.stats().kind(Pop3Step.LOGIN.kind()), "greeting not +OK");
             disconnect(true);
             retryLater();
             return;
@@ -222,9 +213,10 @@ final class Pop3VirtualUser implements VirtualUser {
 
     /** A PASS answered {@code -ERR [IN-USE]} was counted as refused: the maildrop is locked, an answer, not an error. */
     private void refusedLogin(Pop3Response reply) {
-        sessionFailed = true;
-        if (!reply.responseCode().map(code -> code.equalsIgnoreCase("IN-USE")).orElse(false)) {
-            context.stats().kind(Pop3Step.LOGIN.kind()).failed("LOGIN refused");
+        if (reply.responseCode().map(code -> code.equalsIgnoreCase("IN-USE")).orElse(false)) {
+            lifetime.failedWithoutError();
+        } else {
+            lifetime.error(context.stats().kind(Pop3Step.LOGIN.kind()), "LOGIN refused");
         }
         disconnect(false);
         retryLater();
@@ -286,7 +278,7 @@ final class Pop3VirtualUser implements VirtualUser {
      * done, wherever in its cycle it quit or dropped (a lap begun again would be a second session).
      */
     private void sessionEnded() {
-        if (intendedStartNanos >= 0) {
+        if (lifetime.openModel()) {
             sessionDone();
         } else {
             pauseThen(this::takeNextStep);
@@ -326,8 +318,7 @@ final class Pop3VirtualUser implements VirtualUser {
         }
         CommandStats stats = context.stats().kind(step.kind());
         if (error != null || reply instanceof Pop3Malformed) {
-            stats.failed(error != null ? ImapVirtualUser.errorKind(error) : "malformed reply");
-            failed();
+            failed(stats, error != null ? UserLifetime.errorKind(error) : "malformed reply");
             return;
         }
         Pop3Response response = (Pop3Response) reply;
@@ -337,17 +328,15 @@ final class Pop3VirtualUser implements VirtualUser {
         try {
             then.accept(response);
         } catch (Pop3ParseException e) {
-            stats.failed("malformed reply");
-            failed();
+            failed(stats, "malformed reply");
         }
     }
 
-    private void failed() {
-        sessionFailed = true;
+    private void failed(CommandStats stats, String what) {
+        lifetime.error(stats, what);
         disconnect(true);
         retryLater();
     }
-
 
     // ---- pacing and ending -----------------------------------------------------------------
 
@@ -355,13 +344,8 @@ final class Pop3VirtualUser implements VirtualUser {
         pacing.pauseThen(session == null ? null : session.eventLoop(), next);
     }
 
-
     private void retryLater() {
-        if (intendedStartNanos >= 0) {
-            finish();
-            return;
-        }
-        pacing.retryLater(this::takeNextStep);
+        lifetime.retryOrEnd(this::takeNextStep, () -> disconnect(false));
     }
 
     private void disconnect(boolean abort) {
@@ -381,19 +365,10 @@ final class Pop3VirtualUser implements VirtualUser {
     }
 
     private void finish() {
-        if (done) {
-            return;
-        }
-        done = true;
-        disconnect(false); // without QUIT: nothing this session marked is removed
-        onFinish.run();
+        lifetime.finish(() -> disconnect(false)); // without QUIT: nothing this session marked is removed
     }
 
     private void sessionDone() {
-        if (!sessionFailed) {
-            context.stats().kind(LoadStats.SESSION).completed(
-                    TimeUnit.NANOSECONDS.toMicros(System.nanoTime() - intendedStartNanos), false);
-        }
-        finish();
+        lifetime.sessionDone(() -> disconnect(false));
     }
 }

@@ -14,8 +14,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The load engine against the loopback Dovecot (when {@code .ci/run} or servers/dovecot/start
  * exported it), on accounts 6-9, which no other harness test uses: a clean run of imaptest's mix has
- * no violation and no error, idle sessions are pushed what others change, and the planted defects
- * are caught under load.
+ * no violation and no error, idle sessions are pushed what others change, POP3 downloaders and
+ * IMAP senders break no rule, and the planted defects are caught under load.
  */
 class LoadRunDovecotTest {
 
@@ -39,6 +39,13 @@ class LoadRunDovecotTest {
     @Test
     void idleSessionsArePushedTheChangesAndEveryPushIsChecked() {
         LoadChecks.assertIdlersArePushedAndChecked(dovecot.requireImap(), dovecot.tls(), accounts, RUN.multipliedBy(2), 100);
+    }
+
+    @Test
+    void pop3DownloadersAndImapSendersRunCleanly() {
+        assumeTrue(dovecot.pop3().isPresent(), "MAILDRILL_DOVECOT_TARGET has no pop3:// endpoint");
+        LoadChecks.assertPop3Run(dovecot.requireImap(), dovecot.requirePop3(), dovecot.tls(), accounts,
+                Duration.ofSeconds(6), LoadProfiles.load("pop3"));
     }
 
     @Test

@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Test;
  * would break {@code pop3-size-matches-retr}, and a message with an empty body is listed as
  * {@code 1 -1}, no octet count, which ends each session at its LIST as a malformed reply and would
  * keep that account's downloader from ever deleting. Dovecot runs the whole profile
- * ({@link LoadRunPop3DovecotTest}); {@link Pop3OracleTest} has the STAT and LIST rules.
+ * ({@link LoadRunDovecotTest}); {@link Pop3OracleTest} has the STAT and LIST rules.
  *
  * <p>One known IMAP defect is tolerated, the same as with two IMAP sessions (docs/load.md): after a POP3 QUIT removed messages, GreenMail's answer to
  * the sender's next APPEND begins {@code * 3 EXISTS} for a mailbox the sender knew with 4, before

@@ -30,7 +30,7 @@ public final class LoadJUnitWriter {
         Path file = directory.resolve(FILE);
         double seconds = Duration.between(Instant.parse(report.start()), Instant.parse(report.end())).toMillis() / 1000.0;
         long failures = report.rules().stream().filter(r -> r.violations() > 0).count()
-                + (report.totals().errors() > maxErrors ? 1 : 0);
+                + (LoadVerdict.errorsOverBudget(report, maxErrors) ? 1 : 0);
         try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
             out.write("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
             out.write("<testsuite name=\"maildrill.load\" tests=\"" + (report.rules().size() + 1) + "\" failures=\""
@@ -55,7 +55,7 @@ public final class LoadJUnitWriter {
                 out.write("  </testcase>\n");
             }
             out.write("  <testcase classname=\"maildrill.load\" name=\"errors-within-budget\" time=\"0\">\n");
-            if (report.totals().errors() > maxErrors) {
+            if (LoadVerdict.errorsOverBudget(report, maxErrors)) {
                 StringBuilder detail = new StringBuilder();
                 for (LoadReport.Kind kind : report.kinds()) {
                     kind.errors().forEach((what, n) -> detail.append(kind.kind()).append(": ").append(what).append(" ×")

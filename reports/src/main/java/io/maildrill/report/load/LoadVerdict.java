@@ -24,7 +24,7 @@ public record LoadVerdict(boolean passed, List<String> reasons) {
             long rules = report.rules().stream().filter(r -> r.violations() > 0).count();
             reasons.add(plural(totals.violations(), "violation") + " of " + plural(rules, "oracle rule"));
         }
-        if (totals.errors() > maxErrors) {
+        if (errorsOverBudget(report, maxErrors)) {
             reasons.add(plural(totals.errors(), "error") + ", more than --max-errors " + maxErrors);
         }
         if (reasons.isEmpty()) {
@@ -32,6 +32,11 @@ public record LoadVerdict(boolean passed, List<String> reasons) {
                     + " within --max-errors " + maxErrors));
         }
         return new LoadVerdict(false, reasons);
+    }
+
+    /** More errors than the run allows: one of the two causes of failure. */
+    public static boolean errorsOverBudget(LoadReport report, long maxErrors) {
+        return report.totals().errors() > maxErrors;
     }
 
     private static String plural(long n, String noun) {
